@@ -1,0 +1,43 @@
+"""The read-only view of one document that every detector receives."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .text.blocks import Block, split_blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A document prepared for detection.
+
+    ``language`` is the best guess (or ``None``); ``languages`` are the phrase-list languages a
+    detector should prefer. Detection must still work when the guess is wrong, so phrase
+    detectors also consult every other language they ship, at a slightly lower score.
+    ``html`` is set for HTML input (see :mod:`cleannews.html`), ``None`` for plain text.
+    """
+
+    source: str
+    blocks: tuple[Block, ...]
+    language: str | None = None
+    input_kind: str = "text"
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    html: Any = None
+
+    @classmethod
+    def from_text(cls, source: str, language: str | None = None, **kwargs: Any) -> Page:
+        return cls(source=source, blocks=split_blocks(source), language=language, **kwargs)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return (self.language, "en") if self.language and self.language != "en" else ("en",)
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing ``offset``, if any."""
+        starts = [b.start for b in self.blocks]
+        i = bisect_right(starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None

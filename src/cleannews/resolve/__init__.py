@@ -1,0 +1,5 @@
+"""Combine findings into one decision per block."""
+
+from .resolver import Resolution, resolve
+
+__all__ = ["Resolution", "resolve"]

@@ -1,0 +1,54 @@
+"""Refine blocks so that every finding covers whole units.
+
+Most findings cover whole lines; a few (inline debris, say) cover part of one. Cutting lines at
+finding boundaries lets the resolver decide per unit and still remove exactly what was found.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Sequence
+
+from ..spans import Finding
+from ..text.blocks import Block, make_block
+
+
+def split_units(
+    source: str, blocks: Sequence[Block], findings: Iterable[Finding]
+) -> tuple[Block, ...]:
+    starts = [b.start for b in blocks]
+    cuts: dict[int, set[int]] = {}
+    for finding in findings:
+        for offset in (finding.start, finding.end):
+            i = bisect_right(starts, offset) - 1
+            if i >= 0 and blocks[i].start < offset < blocks[i].end:
+                cuts.setdefault(i, set()).add(offset)
+    if not cuts:
+        return tuple(blocks)
+    units: list[Block] = []
+    for i, block in enumerate(blocks):
+        pieces = _pieces(source, block, sorted(cuts.get(i, ())))
+        for start, end in pieces:
+            units.append(make_block(len(units), start, end, block.line, source[start:end]))
+    return tuple(units)
+
+
+def _pieces(source: str, block: Block, cuts: list[int]) -> list[tuple[int, int]]:
+    bounds = [block.start, *cuts, block.end]
+    pieces = []
+    for start, end in zip(bounds, bounds[1:]):
+        raw = source[start:end]
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            pieces.append((start + lead, start + lead + len(stripped)))
+    return pieces
+
+
+def covering(starts: Sequence[int], finding: Finding) -> range:
+    """Indices of the units (by their sorted ``starts``) inside ``finding``.
+
+    Units never straddle a finding boundary, so a unit starting inside it lies inside it."""
+    lo = bisect_left(starts, finding.start)
+    hi = bisect_left(starts, finding.end)
+    return range(lo, hi)

@@ -1,0 +1,1 @@
+"""Text segmentation and per-block features."""
