@@ -33,6 +33,9 @@ RULE_KEEP_EVIDENCE = "keep-evidence"
 RULE_BELOW_THRESHOLD = "below-threshold"
 RULE_RESUMED = "article-resumed"
 RULE_GUARD = "over-removal-guard"
+# Generic kinds that say *what the text looks like* rather than *what it is*: inside a region
+# the region's kind describes them better (image-URL debris inside a related-stories block).
+ABSORBED_BY_REGION = frozenset({Kind.DEBRIS, Kind.DUPLICATE, Kind.NAV})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,18 +125,24 @@ def _apply_regions(
         marker = _opens_region(decision)
         if marker is not None and kept_words >= config.region_min_preceding_words:
             region = marker
+        elif region is not None and decision.kind in ABSORBED_BY_REGION:
+            decision = _in_region(unit, decision, region)
         elif region is not None and not decision.removed:
             if _resumes(i, units, per_unit, config):
                 region = None
             elif decision.score < region.score:
-                decision = Decision(
-                    unit.index, unit.start, unit.end, region.follows_kind, region.score,
-                    RULE_REGION, (region, *decision.findings),
-                )
+                decision = _in_region(unit, decision, region)
         if not decision.removed:
             kept_words += unit.words
         out.append(decision)
     return out
+
+
+def _in_region(unit: Block, decision: Decision, region: Finding) -> Decision:
+    return Decision(
+        unit.index, unit.start, unit.end, region.follows_kind, max(region.score, decision.score),
+        RULE_REGION, (region, *decision.findings),
+    )
 
 
 def _mark_title(decisions: list[Decision]) -> list[Decision]:
