@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from seeds import CLEAN_CONTROLS, Seed, load_seeds, normalise_ws
 
 import cleannews
+
+from seeds import CLEAN_CONTROLS, Seed, load_seeds, normalise_ws
 
 SEEDS = load_seeds()
 IDS = [s.name for s in SEEDS]

@@ -104,9 +104,8 @@ class Cleaner:
         if kind not in ("auto", "text", "html"):
             raise ConfigError(f"kind must be 'auto', 'text' or 'html', got {kind!r}")
         if len(source) > self.config.max_input_chars:
-            raise InputTooLargeError(
-                f"input has {len(source):,} characters; the limit is {self.config.max_input_chars:,}"
-            )
+            limit = self.config.max_input_chars
+            raise InputTooLargeError(f"input has {len(source):,} characters, limit {limit:,}")
         metadata: dict[str, Any] = {"url": url} if url else {}
         is_html = kind == "html" or (kind == "auto" and _sniff_html(source))
         if is_html:

@@ -29,7 +29,7 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
     length = 0
     previous_line: int | None = None
     pending: list[tuple[Block, Decision]] = []
-    for unit, decision in zip(units, decisions):
+    for unit, decision in zip(units, decisions, strict=True):
         if decision.removed:
             if pending and pending[-1][1].kind is not decision.kind:
                 spans.append(_removed_span(source, pending))

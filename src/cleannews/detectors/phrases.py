@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from ..kinds import Kind
@@ -103,7 +103,7 @@ def _alternation(texts: list[str], *, anchored: bool) -> re.Pattern[str] | None:
     return re.compile(f"{head}(?:{body})(?!\\w)")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(package: str, detector: str) -> PhraseTable:
     """Load and index every ``<lang>.txt`` under ``<package>/data/<detector>/`` (cached)."""
     folder = resources.files(package).joinpath("data", detector)

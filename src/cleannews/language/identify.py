@@ -8,7 +8,7 @@ its wheel) and ``langdetect`` (seeded, so deterministic); ``auto`` prefers py3la
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Protocol, Sequence
 
 from ..text.blocks import Block
@@ -47,7 +47,7 @@ def identify_language(text: str, backend: str = "auto") -> str | None:
     return make_identifier(backend)(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def make_identifier(backend: str) -> LanguageIdentifier:
     if backend in ("auto", "py3langid"):
         try:
@@ -73,7 +73,7 @@ class _Py3LangId:
 
 class _LangDetect:
     def __init__(self) -> None:
-        from langdetect.detector_factory import DetectorFactory, PROFILES_DIRECTORY
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
         factory = DetectorFactory()
         factory.load_profile(PROFILES_DIRECTORY)

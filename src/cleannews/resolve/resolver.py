@@ -50,7 +50,7 @@ def resolve(
 ) -> Resolution:
     units = split_units(source, blocks, findings)
     per_unit = _findings_per_unit(units, findings)
-    decisions = [_own_decision(u, fs, config) for u, fs in zip(units, per_unit)]
+    decisions = [_own_decision(u, fs, config) for u, fs in zip(units, per_unit, strict=True)]
     decisions = _apply_regions(units, per_unit, decisions, config)
     decisions = _mark_title(decisions)
     if _would_remove_nearly_all(units, decisions, config):
@@ -80,9 +80,13 @@ def _own_decision(unit: Block, findings: list[Finding], config: CleanerConfig) -
     keep = _best(findings, removal=False)
     keep_score = keep.score if keep else 0.0
     if remove and remove.score >= config.removal_threshold and remove.score > keep_score:
-        return Decision(unit.index, unit.start, unit.end, remove.kind, remove.score, RULE_FINDING, ordered)
+        return Decision(
+            unit.index, unit.start, unit.end, remove.kind, remove.score, RULE_FINDING, ordered
+        )
     if keep:
-        return Decision(unit.index, unit.start, unit.end, keep.kind, keep.score, RULE_KEEP_EVIDENCE, ordered)
+        return Decision(
+            unit.index, unit.start, unit.end, keep.kind, keep.score, RULE_KEEP_EVIDENCE, ordered
+        )
     rule = RULE_BELOW_THRESHOLD if remove else RULE_NO_EVIDENCE
     return Decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, rule, ordered)
 
@@ -121,7 +125,7 @@ def _apply_regions(
     out: list[Decision] = []
     region: Finding | None = None
     kept_words = 0
-    for i, (unit, decision) in enumerate(zip(units, decisions)):
+    for i, (unit, decision) in enumerate(zip(units, decisions, strict=True)):
         marker = _opens_region(decision)
         if marker is not None and kept_words >= config.region_min_preceding_words:
             region = marker
@@ -140,8 +144,13 @@ def _apply_regions(
 
 def _in_region(unit: Block, decision: Decision, region: Finding) -> Decision:
     return Decision(
-        unit.index, unit.start, unit.end, region.follows_kind, max(region.score, decision.score),
-        RULE_REGION, (region, *decision.findings),
+        unit.index,
+        unit.start,
+        unit.end,
+        region.follows_kind,
+        max(region.score, decision.score),
+        RULE_REGION,
+        (region, *decision.findings),
     )
 
 
@@ -164,7 +173,7 @@ def _would_remove_nearly_all(
     total = sum(u.words for u in units)
     if total == 0 or not any(d.removed for d in decisions):
         return False
-    kept = sum(u.words for u, d in zip(units, decisions) if not d.removed)
+    kept = sum(u.words for u, d in zip(units, decisions, strict=True) if not d.removed)
     return kept < config.guard_min_kept_words and kept < config.guard_min_kept_ratio * total
 
 
@@ -172,5 +181,11 @@ def _guarded(decision: Decision) -> Decision:
     if not decision.removed:
         return decision
     return Decision(
-        decision.block, decision.start, decision.end, Kind.CONTENT, 0.0, RULE_GUARD, decision.findings
+        decision.block,
+        decision.start,
+        decision.end,
+        Kind.CONTENT,
+        0.0,
+        RULE_GUARD,
+        decision.findings,
     )

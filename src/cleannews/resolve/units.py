@@ -36,7 +36,7 @@ def split_units(
 def _pieces(source: str, block: Block, cuts: list[int]) -> list[tuple[int, int]]:
     bounds = [block.start, *cuts, block.end]
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in zip(bounds, bounds[1:], strict=False):
         raw = source[start:end]
         stripped = raw.strip()
         if stripped:
