@@ -91,14 +91,14 @@ class CleanDocument:
                 decisions=tuple(Decision.from_dict(d) for d in data.get("decisions", ())),
                 metadata=dict(data.get("metadata", {})),
             )
-        except (KeyError, TypeError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise SerializationError(f"bad document: {exc}") from exc
 
     @classmethod
     def from_json(cls, text: str) -> CleanDocument:
         try:
             return cls.from_dict(json.loads(text))
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, TypeError) as exc:  # TypeError: not str/bytes
             raise SerializationError(f"bad JSON: {exc}") from exc
 
     def _repr_html_(self) -> str:

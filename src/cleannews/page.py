@@ -25,6 +25,9 @@ class Page:
     input_kind: str = "text"
     metadata: Mapping[str, Any] = field(default_factory=dict)
     html: Any = None
+    # Per-page scratch space for values several detectors share (see ``text.features``); keys
+    # are module-qualified. Lives and dies with the page, so detectors stay stateless.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, source: str, language: str | None = None, **kwargs: Any) -> Page:

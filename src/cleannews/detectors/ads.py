@@ -1,1 +1,64 @@
-"""Placeholder: filled in by its owner (see builtin.py)."""
+"""Ads, sponsored content, promos, paywall/upgrade prompts, newsletter/app calls to action.
+
+Phrase data lives in ``data/ads/<lang>.txt``. Headings of promo boxes ("Try Our AI Features",
+"Sponsored Links") are markers: the box's own lines follow them. Single labels ("Advertisement",
+"Anzeige", "STORY CONTINUES BELOW THIS AD") and short calls to action ("Subscribe now",
+"Already a subscriber? Log in") are matched line by line.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from ..kinds import Kind
+from ..text.blocks import Block
+from .phrase_detector import PhraseDetector
+from .phrases import Phrase, PhraseTable
+from .registry import register_detector
+
+# prefix/contains/regex rules only look at lines this short (in characters as well as words:
+# CJK paragraphs have few spaces, so the word limit alone would let long prose through).
+MAX_PHRASE_CHARS = 120
+
+
+def undoubled(key: str) -> str | None:
+    """``"sponsored links sponsored links"`` -> ``"sponsored links"``: scrapers often read a
+    widget label twice (visible text plus its accessible copy)."""
+    half, rest = divmod(len(key), 2)
+    if rest and key[half] == " " and key[:half] == key[half + 1 :]:
+        return key[:half]
+    return None
+
+
+# Ad and paywall wording is specific: a phrase match outweighs generic structural evidence
+# ("this comes after the article") for the same line.
+SECTION_SCORES: Mapping[str, float] = {
+    "marker": 0.9,
+    "line": 0.85,
+    "regex": 0.8,
+    "prefix": 0.8,
+    "contains": 0.78,
+}
+LANGUAGES = frozenset(
+    {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja", "ko", "id"}
+)
+
+
+@register_detector
+class AdsDetector(PhraseDetector):
+    name = "ads"
+    kind = Kind.AD
+    kinds = frozenset({Kind.AD})
+    languages = LANGUAGES
+    section_scores = SECTION_SCORES
+
+    def match(self, table: PhraseTable, block: Block) -> Phrase | None:
+        if len(block.text) > MAX_PHRASE_CHARS:
+            whole = table.whole.get(block.key)
+            return whole[0] if whole else None
+        found = super().match(table, block)
+        if found is None:
+            half = undoubled(block.key)
+            whole = table.whole.get(half) if half else None
+            found = whole[0] if whole else None
+        return found

@@ -1,1 +1,187 @@
-"""Placeholder: filled in by its owner (see builtin.py)."""
+"""Markup and URL leftovers: what a scraper failed to strip, not what anyone wrote.
+
+Whole-line shapes: image-URL parameter tails (``&w=3840&q=100)``), a bare URL alone on a line,
+ad/analytics script leftovers, minified code, CSS rules, tracking key-value strings.
+Inline shapes (the resolver cuts the line around them): markdown images, HTML tags with
+attributes (and the closing tags beside them), HTML entities, template placeholders, base64
+blobs. URLs inside prose and ordinary code samples in programming articles are left alone.
+All patterns are language independent, so the detector has no phrase data.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from ..kinds import Kind
+from ..page import Page
+from ..spans import Finding
+from ..text.blocks import Block
+from .base import Detector
+from .registry import register_detector
+
+LINE_SCORE = 0.8
+INLINE_SCORE = 0.75
+MINIFIED_MIN_CHARS = 80
+MINIFIED_MAX_SPACE_RATIO = 0.08  # minified code has almost no spaces; code in prose has many
+MINIFIED_MIN_SYNTAX_RATIO = 0.06  # share of ``;{}()=`` characters
+TRACKING_MIN_PAIRS = 2
+
+_IMAGE_PARAMS = r"(?:w|h|q|width|height|quality|fit|crop|auto|fm|format|dpr|resize|size|ixlib)"
+_LINE_URL_TAIL = re.compile(r"[&?][\w.-]+=\S*\)?")
+_LINE_CSS = re.compile(r"(?:[.#@]?[\w-]+(?:[\s,>:.#]+[\w-]+)*\s*\{[^{}]*:[^{}]*\}\s*)+")
+_LINE_BASE64 = re.compile(r"[A-Za-z0-9+/]{100,}={0,2}")
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+_SCRIPT_LEFTOVER = re.compile(
+    r"googletag\.|adsbygoogle|dataLayer\.push|window\.dataLayer|_gaq\.push|fbq\(|gtag\("
+    r"|window\._taboola|pbjs\.|__tcfapi|document\.write\(|OBR\.extern"
+)
+_TRACKING_PAIR = re.compile(
+    r"\b(?:campaign|creative|placement|ad_?unit|adslot|slot|page|position|variant|abtest"
+    r"|line_?item|ad_?id|utm_[a-z]+)\s*[:=]\s*[^\s,;|]+",
+    re.IGNORECASE,
+)
+_TRACKING_STRONG = re.compile(r"campaign|creative|utm_|abtest", re.IGNORECASE)
+_ATTR = r"""\s+[\w:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)"""
+# A run of tags; they count only if the line has a tag with attributes (a bare ``<em>`` in a
+# sentence may be a programming article talking about markup).
+_TAG_RUN = re.compile(rf"(?:</?[a-zA-Z][\w-]*(?:{_ATTR})*\s*/?>\s*)+")
+_TAG_WITH_ATTRIBUTES = re.compile(rf"<[a-zA-Z][\w-]*(?:{_ATTR})+\s*/?>")
+# Document-level tags mean an HTML code sample (a tutorial), not a leftover inside body text.
+_DOCUMENT_TAG = re.compile(r"<(?:!doctype|html|head|body|title|meta|link|script|style)\b", re.I)
+# Each entry: (reason, explanation, a substring the line must contain, pattern). The substring
+# is a cheap C-level test that skips the regex on ordinary prose.
+_INLINE_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
+    (
+        "debris.markdown",
+        "markdown image/link leftover",
+        "](",
+        # An image or an empty link entirely; of a link with text only its ``(url)`` part.
+        re.compile(r"!\[[^\]\n]*\]\([^)\s]*\)|\[\]\([^)\s]*\)|(?<=\])\((?:https?://|/)[^)\s]*\)"),
+    ),
+    (
+        "debris.url-tail",
+        "image-URL parameter tail",
+        "=",
+        re.compile(
+            rf"(?:(?<=\s)|^)[?&]{_IMAGE_PARAMS}=[\w.%,-]*(?:&[\w.-]+=[\w.%,-]*)+\)?(?=\s|$)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("debris.html", "HTML tags left in the text", "<", _TAG_RUN),
+    (
+        "debris.entity",
+        "HTML entity left in the text",
+        "&",
+        re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});"),
+    ),
+    (
+        "debris.template",
+        "template placeholder",
+        "{",
+        re.compile(r"\{\{[^{}\n]{0,80}\}\}|\{%[^{}\n]{0,80}%\}"),
+    ),
+    (
+        "debris.base64",
+        "base64 blob",
+        "base64,",
+        re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+"),
+    ),
+)
+
+
+@register_detector
+class DebrisDetector(Detector):
+    name = "debris"
+    kinds = frozenset({Kind.DEBRIS})
+
+    def detect(self, page: Page) -> Iterator[Finding]:
+        blocks = page.blocks
+        for i, block in enumerate(blocks):
+            whole = _whole_line(block.text)
+            if whole is None and _is_lone_url(blocks, i):
+                whole = ("debris.bare-url", "a bare URL alone on a line")
+            if whole is not None:
+                yield self.finding(block, Kind.DEBRIS, LINE_SCORE, whole[0], whole[1])
+            else:
+                yield from self._inline(block)
+
+    def _inline(self, block: Block) -> Iterator[Finding]:
+        taken: list[tuple[int, int]] = []
+        for reason, explanation, needs, pattern in _INLINE_PATTERNS:
+            if needs not in block.text:
+                continue
+            for match in pattern.finditer(block.text):
+                start, end = _trimmed(block.text, match.start(), match.end())
+                if end <= start or any(s < end and start < e for s, e in taken):
+                    continue
+                if pattern is _TAG_RUN and not _has_tag_leftovers(block.text):
+                    break
+                taken.append((start, end))
+                score = LINE_SCORE if (start, end) == (0, len(block.text)) else INLINE_SCORE
+                yield Finding(
+                    block.start + start,
+                    block.start + end,
+                    Kind.DEBRIS,
+                    score,
+                    self.name,
+                    reason,
+                    explanation,
+                )
+
+
+def _whole_line(text: str) -> tuple[str, str] | None:
+    """(reason, explanation) when the entire line is debris."""
+    if "=" in text and _LINE_URL_TAIL.fullmatch(text):
+        return "debris.url-tail", "image-URL parameter tail"
+    if "{" in text and ":" in text and _LINE_CSS.fullmatch(text):
+        return "debris.css", "CSS rules"
+    if len(text) >= 100 and _LINE_BASE64.fullmatch(text):
+        return "debris.base64", "base64 blob"
+    if ("(" in text or "=" in text) and _SCRIPT_LEFTOVER.search(text):
+        return "debris.script", "ad/analytics script leftover"
+    if _looks_minified(text):
+        return "debris.minified", "minified code"
+    if ("=" in text or ":" in text) and _is_tracking(text):
+        return "debris.tracking", "tracking parameters"
+    return None
+
+
+def _is_lone_url(blocks: Sequence[Block], i: int) -> bool:
+    """A bare URL line with no URL line beside it (a list of URLs is a list of sources)."""
+    if not _BARE_URL.fullmatch(blocks[i].text):
+        return False
+    neighbours = (blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
+    return not any(_BARE_URL.fullmatch(b.text) for b in neighbours)
+
+
+def _has_tag_leftovers(line: str) -> bool:
+    """Tags with attributes mark the line's tags as leftovers, unless it is a code sample."""
+    return _TAG_WITH_ATTRIBUTES.search(line) is not None and not _DOCUMENT_TAG.search(line)
+
+
+def _looks_minified(text: str) -> bool:
+    if len(text) < MINIFIED_MIN_CHARS or ("function(" not in text and "=>" not in text):
+        return False
+    size = len(text)
+    syntax = sum(text.count(c) for c in ";{}()=")
+    return text.count(" ") <= MINIFIED_MAX_SPACE_RATIO * size and (
+        syntax >= MINIFIED_MIN_SYNTAX_RATIO * size
+    )
+
+
+def _is_tracking(text: str) -> bool:
+    if not _TRACKING_STRONG.search(text):
+        return False
+    pairs = _TRACKING_PAIR.findall(text)
+    if len(pairs) < TRACKING_MIN_PAIRS:
+        return False
+    return sum(len(p) for p in pairs) >= 0.6 * len(text.replace(" ", ""))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

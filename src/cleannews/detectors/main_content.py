@@ -1,1 +1,141 @@
-"""Placeholder: filled in by its owner (see builtin.py)."""
+"""Main-content evidence from trafilatura's extraction (run on the tree already parsed).
+
+Blocks inside trafilatura's main text get moderate keep evidence; blocks outside get a moderate
+removal finding whose kind comes from the block's DOM cue when it has one, else from its
+position (before the main text: nav; after it: footer; in between: widget). Scores stay below
+the strong cues so other detectors can overrule it: it is one voice, not the decision.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any, Iterator
+
+from ..kinds import Kind
+from ..page import Page
+from ..spans import Finding
+from ..text.blocks import Block
+from .base import Detector
+from .dom_cues import node_cues
+from .registry import register_detector
+
+INSIDE_SCORE = 0.55
+AGREED_SCORE = 0.75  # inside, and the DOM agrees: no removal cue, mostly non-link text
+PROSE_SCORE = 0.9  # ...and it is a prose paragraph: stronger than text-only phrase markers
+PROSE_MIN_WORDS = 10
+AGREED_MAX_LINK_SHARE = 0.5
+RESCUE_MAX_LINK_SHARE = 0.2
+OUTSIDE_SCORE = 0.6
+MAX_PAGE_CHARS = 3_000_000  # above this the extraction costs more than its evidence is worth
+SHORT_BLOCK_CHARS = 12  # shorter blocks must match a whole output line, not any substring
+MIN_COVERAGE = 0.6  # share of a block's characters found in the output to count as inside
+MIN_OUTPUT_SHARE = 0.02  # an extraction this small (vs the page) is a failure, not evidence
+_SPACE = re.compile(r"\s+")
+
+
+def extract_main_text(tree: object) -> str:
+    import trafilatura
+
+    # trafilatura copies a tree it is given before pruning it, so ours stays intact.
+    return trafilatura.extract(tree, include_comments=False, include_tables=True) or ""
+
+
+def inside_flags(source: str, blocks: tuple[Block, ...], main_text: str) -> list[bool]:
+    """Which blocks appear in ``main_text``: as a whole line, inside a longer line, or mostly
+    covered by output lines found in the source (trafilatura splits and joins differently)."""
+    lines = [_SPACE.sub(" ", line).strip() for line in main_text.splitlines()]
+    whole = set(lines)
+    joined = "\n".join(lines)
+    covered = _coverage(source, blocks, [x for x in lines if len(x) >= SHORT_BLOCK_CHARS])
+    flags = []
+    for block, chars in zip(blocks, covered, strict=True):
+        text = block.text
+        flags.append(
+            text in whole
+            or chars >= MIN_COVERAGE * len(text)
+            or (len(text) >= SHORT_BLOCK_CHARS and text in joined)
+        )
+    return flags
+
+
+def _coverage(source: str, blocks: tuple[Block, ...], lines: list[str]) -> list[int]:
+    """Characters of each block covered by output lines located in ``source`` (in order)."""
+    covered = [0] * len(blocks)
+    starts = [b.start for b in blocks]
+    cursor = 0
+    for line in lines:
+        pos = source.find(line, cursor)
+        if pos < 0:
+            pos = source.find(line)
+        if pos < 0:
+            continue
+        end = cursor = pos + len(line)
+        i = max(bisect_right(starts, pos) - 1, 0)
+        while i < len(blocks) and blocks[i].start < end:
+            covered[i] += max(0, min(end, blocks[i].end) - max(pos, blocks[i].start))
+            i += 1
+    return covered
+
+
+@register_detector
+class MainContentDetector(Detector):
+    name = "main_content"
+    kinds = frozenset({Kind.CONTENT, Kind.NAV, Kind.FOOTER, Kind.WIDGET, Kind.COMMENTS,
+                       Kind.RELATED, Kind.AD})
+    input_kinds = frozenset({"html"})
+
+    def detect(self, page: Page) -> Iterator[Finding]:
+        view = page.html
+        if view is None or view.tree is None or not page.blocks:
+            return
+        if len(page.source) > MAX_PAGE_CHARS:
+            return
+        try:
+            main_text = extract_main_text(view.tree)
+        except (RecursionError, ValueError):  # pathological trees: no evidence
+            return
+        if len(main_text) < MIN_OUTPUT_SHARE * len(page.source):
+            return
+        flags = inside_flags(page.source, page.blocks, main_text)
+        if not any(flags):
+            return
+        first = flags.index(True)
+        last = len(flags) - 1 - flags[::-1].index(True)
+        cues = node_cues(page)
+        for i, (block, inside) in enumerate(zip(page.blocks, flags, strict=True)):
+            cue = cues[view.block_nodes[i]]
+            if inside:
+                yield self._keep(block, cue is None and _few_links(view, i, block))
+                continue
+            if cue is None and i < last and _is_prose(view, i, block, RESCUE_MAX_LINK_SHARE):
+                continue  # prose before/among the main text: trafilatura often cuts too narrow
+            kind = cue.kind if cue else _by_position(i, first, last)
+            where = f"cued as {cue.concept}" if cue else "by position"
+            yield self.finding(block, kind, OUTSIDE_SCORE, "main_content.outside",
+                               f"outside trafilatura's main-content extraction ({where})")
+
+
+    def _keep(self, block: Block, agreed: bool) -> Finding:
+        if agreed and block.words >= PROSE_MIN_WORDS:
+            return self.finding(block, Kind.CONTENT, PROSE_SCORE, "main_content.prose",
+                                "a prose paragraph in trafilatura's main text, no DOM cue against it")
+        if agreed:
+            return self.finding(block, Kind.CONTENT, AGREED_SCORE, "main_content.agreed",
+                                "in trafilatura's main text, no DOM cue against it, few links")
+        return self.finding(block, Kind.CONTENT, INSIDE_SCORE, "main_content.inside",
+                            "part of trafilatura's main-content extraction")
+
+
+def _few_links(view: Any, i: int, block: Block) -> bool:
+    return view.block_link_chars[i] <= AGREED_MAX_LINK_SHARE * len(block)
+
+
+def _is_prose(view: Any, i: int, block: Block, max_links: float) -> bool:
+    return block.words >= PROSE_MIN_WORDS and view.block_link_chars[i] <= max_links * len(block)
+
+
+def _by_position(i: int, first: int, last: int) -> Kind:
+    if i < first:
+        return Kind.NAV
+    return Kind.FOOTER if i > last else Kind.WIDGET

@@ -1,1 +1,131 @@
-"""Placeholder: filled in by its owner (see builtin.py)."""
+"""Site navigation: skip links, menus, breadcrumbs, login/search chrome.
+
+Three kinds of evidence, each with its own reason code:
+
+- ``navigation.line``: the whole line is a navigation phrase ("Skip to content", "Zum Inhalt
+  springen", "Log in", "Menu"), from ``data/navigation/<lang>.txt``;
+- ``navigation.breadcrumb``: a trail of short items joined by one separator
+  ("Home > World > Africa", "News | Sport | Weather");
+- ``navigation.menu-run``: a long run of consecutive one-to-three-word lines that are not
+  sentences (a menu or section list). A run introduced by a line ending in a colon ("What
+  you'll need:") or enclosed by prose on both sides is a list inside the article and is left
+  alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from ..kinds import Kind
+from ..page import Page
+from ..spans import Finding
+from ..text.features import BlockFeatures, page_features
+from .page_structure import page_article
+from .phrase_detector import PhraseDetector
+from .registry import register_detector
+
+BREADCRUMB_SEPARATORS = (" > ", " › ", " » ", " / ", " | ", " · ", " • ")
+BREADCRUMB_MIN_ITEMS = 3
+BREADCRUMB_ITEM_MAX_WORDS = 4  # every item but the last (often the page title) is short
+BREADCRUMB_LAST_MAX_WORDS = 15  # the last item may be the page title, not a paragraph
+BREADCRUMB_SCORE = 0.75
+MENU_ITEM_MAX_WORDS = 3
+MENU_RUN_MIN_LINES = 6  # shorter runs are too often lists inside the article
+MENU_RUN_SCORE = 0.65
+MENU_RUN_LONG_LINES = 12  # ...and a run this long is almost surely a menu
+MENU_RUN_LONG_SCORE = 0.75
+_ANY_SEPARATOR = re.compile("|".join(re.escape(s) for s in BREADCRUMB_SEPARATORS))
+_LIST_INTRO = re.compile(r"[:：]\s*$")
+
+
+@register_detector
+class NavigationDetector(PhraseDetector):
+    name = "navigation"
+    kind = Kind.NAV
+    kinds = frozenset({Kind.NAV})
+    languages = frozenset("en de fr es it pt nl pl ru zh ja ko id".split())
+    max_words = 6
+
+    def detect(self, page: Page) -> Iterator[Finding]:
+        yield from super().detect(page)
+        for block in page.blocks:
+            items = breadcrumb_items(block.text)
+            if items:
+                yield self.finding(
+                    block,
+                    Kind.NAV,
+                    BREADCRUMB_SCORE,
+                    "navigation.breadcrumb",
+                    f"breadcrumb trail of {items} items",
+                )
+        yield from self._menu_runs(page)
+
+    def _menu_runs(self, page: Page) -> Iterator[Finding]:
+        feats = page_features(page)
+        for first, last in menu_runs(feats):
+            if _inside_article(page, feats, first, last):
+                continue
+            size = last - first + 1
+            score = MENU_RUN_LONG_SCORE if size >= MENU_RUN_LONG_LINES else MENU_RUN_SCORE
+            for i in range(first, last + 1):
+                yield self.finding(
+                    page.blocks[i],
+                    Kind.NAV,
+                    score,
+                    "navigation.menu-run",
+                    f"one of {size} consecutive short non-sentence lines (a menu)",
+                )
+
+
+def breadcrumb_items(text: str) -> int:
+    """Number of items when ``text`` is a breadcrumb trail, else 0.
+
+    A table row (``| a | b |``) is not a trail, nor is a line whose items read as sentences."""
+    if not _ANY_SEPARATOR.search(text):
+        return 0
+    for sep in BREADCRUMB_SEPARATORS:
+        if text.count(sep) + 1 < BREADCRUMB_MIN_ITEMS:
+            continue
+        edge = sep.strip()
+        if text.startswith(edge) or text.endswith(edge):
+            continue
+        items = [item.strip() for item in text.split(sep)]
+        if len(items[-1].split()) > BREADCRUMB_LAST_MAX_WORDS:
+            continue
+        if all(_crumb(item) for item in items[:-1]) and items[-1][-1:] not in ".!?":
+            return len(items)
+    return 0
+
+
+def _crumb(item: str) -> bool:
+    return bool(item) and len(item.split()) <= BREADCRUMB_ITEM_MAX_WORDS and item[-1] not in ".!?"
+
+
+def _menu_item(feat: BlockFeatures) -> bool:
+    return feat.words <= MENU_ITEM_MAX_WORDS and not feat.terminal and feat.letters
+
+
+def menu_runs(feats: Sequence[BlockFeatures]) -> Iterator[tuple[int, int]]:
+    """(first, last) block indices of runs of at least ``MENU_RUN_MIN_LINES`` menu items."""
+    start = None
+    for i, feat in enumerate([*feats, None]):
+        if feat is not None and _menu_item(feat):
+            if start is None:
+                start = i
+            continue
+        if start is not None and i - start >= MENU_RUN_MIN_LINES:
+            yield start, i - 1
+        start = None
+
+
+def _inside_article(page: Page, feats: Sequence[BlockFeatures], first: int, last: int) -> bool:
+    """A list the article introduces ("You will need:"), that sentences enclose, or that lies
+    inside the article cluster :mod:`~cleannews.detectors.page_structure` found."""
+    if first > 0 and _LIST_INTRO.search(page.blocks[first - 1].text):
+        return True
+    before = first > 0 and feats[first - 1].sentence
+    after = last + 1 < len(feats) and feats[last + 1].sentence
+    article = page_article(page)
+    inside = article is not None and article.first < first and last < article.last
+    return (before and after) or inside

@@ -1,1 +1,218 @@
-"""Placeholder: filled in by its owner (see builtin.py)."""
+"""Where is the article? The statistical core of text mode.
+
+A scraped page is site chrome (menus, section lists, login, other headlines), then the
+article, then more chrome (link lists, other stories, footers). The article is the densest
+cluster of prose: long blocks that end like sentences and are rich in function words
+(:mod:`cleannews.text.features`). We find it as the maximum-sum run of blocks (Kadane),
+where prose blocks add their length and every run of non-prose lines costs more than
+linearly in its length: a heading or a caption inside the article is cheap to bridge, a
+40-line menu or link list is not.
+
+Everything before the cluster is reported as ``nav``; everything after it as ``related``
+(headline lists) or ``footer``. Short lines *inside* the cluster (subheadings, captions,
+bylines) are left alone. Pages without clear evidence (no dense cluster, or only a couple of
+lines outside it) get no findings at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from ..kinds import Kind
+from ..page import Page
+from ..spans import Finding
+from ..text.features import BlockFeatures, page_features
+from .base import Detector
+from .registry import register_detector
+
+GAP_MENU_LINE = 3.0  # cost of a menu-like line (1-3 capitalised words, a URL)...
+GAP_LINE = 1.0  # ...of another non-sentence line (list item, heading, caption)...
+GAP_DATA_LINE = 0.3  # ...of a line without letters (chart axis, table figures)
+GAP_LIST_LINE = 0.5  # ...of a bulleted or numbered list item
+GAP_INTRODUCED_FACTOR = 0.3  # a run after "...as follows:" is the article's own list
+GAP_RUN_SCALE = 3.0  # a run of k lines costs (1 + k / this) times its lines' costs
+MENU_MAX_WORDS = 3
+SENTENCE_WEIGHT = 0.5  # a short sentence counts this much of its length
+ISOLATED_WEIGHT = 0.5  # a lone paragraph between non-sentence lines (a teaser) counts less
+RIVAL_RATIO = 0.2  # a cluster this heavy next to the best one is kept with it
+RIVAL_MIN_WORDS = 200  # ...and so is any cluster this heavy
+MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
+MIN_ARTICLE_WORDS = 40  # less prose than this in the cluster: no evidence
+MIN_OUTSIDE_BLOCKS = 5  # fewer blocks than this before/after the cluster: leave them alone
+SCORE_CHROME = 0.7  # a non-sentence line outside the article
+SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
+MEMO_KEY = "page_structure.article"
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 20
+HEADLINE_NEIGHBOURS = 2  # a headline list has another headline within this many blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    first: int  # block index of the first block of the cluster
+    last: int  # block index of the last block (inclusive)
+    words: float  # prose mass of the cluster
+
+
+@register_detector
+class PageStructureDetector(Detector):
+    name = "page_structure"
+    kinds = frozenset({Kind.NAV, Kind.FOOTER, Kind.RELATED})
+
+    def detect(self, page: Page) -> Iterator[Finding]:
+        feats = page_features(page)
+        article = page_article(page)
+        if article is None:
+            return
+        if _substantial(0, article.first):
+            yield from self._before(page, feats, article)
+        if _substantial(article.last + 1, len(feats)):
+            yield from self._after(page, feats, article)
+
+    def _before(
+        self, page: Page, feats: Sequence[BlockFeatures], article: Article
+    ) -> Iterator[Finding]:
+        where = f"before the article body (block {article.first}, {article.words:.0f} words)"
+        for i in range(article.first):
+            prose = feats[i].sentence
+            yield self.finding(
+                page.blocks[i],
+                Kind.NAV,
+                SCORE_PROSE if prose else SCORE_CHROME,
+                "page_structure.before-article",
+                f"{'sentence' if prose else 'short non-sentence line'} {where}",
+            )
+
+    def _after(
+        self, page: Page, feats: Sequence[BlockFeatures], article: Article
+    ) -> Iterator[Finding]:
+        where = f"after the article body (ends at block {article.last})"
+        for i in range(article.last + 1, len(feats)):
+            prose = feats[i].sentence
+            if is_headline_list(feats, i):
+                kind, what = Kind.RELATED, "headline in a list of headlines"
+            else:
+                kind, what = Kind.FOOTER, "sentence" if prose else "short non-sentence line"
+            yield self.finding(
+                page.blocks[i],
+                kind,
+                SCORE_PROSE if prose else SCORE_CHROME,
+                f"page_structure.after-article.{kind.value}",
+                f"{what} {where}",
+            )
+
+
+def _substantial(lo: int, hi: int) -> bool:
+    """Are blocks ``lo..hi-1`` enough to be site chrome rather than a stray line or two?
+
+    On text that is already mostly article (another extractor's output) the few lines
+    outside the cluster are bylines, captions or a closing note: no evidence."""
+    return hi - lo >= MIN_OUTSIDE_BLOCKS
+
+
+def page_article(page: Page) -> Article | None:
+    """:func:`find_article` for ``page``, memoised on it (other detectors ask too)."""
+    if MEMO_KEY not in page.memo:
+        page.memo[MEMO_KEY] = find_article(page_features(page))
+    return page.memo[MEMO_KEY]
+
+
+def block_values(feats: Sequence[BlockFeatures]) -> list[float]:
+    """What each sentence block adds to the article cluster (> 0), or what each other line
+    costs a cluster that spans it (< 0, see :func:`line_cost`).
+
+    Article paragraphs come in runs; a lone paragraph between non-sentence lines is the
+    shape of a teaser (headline, blurb, headline, blurb...) and counts less."""
+    values = []
+    last = len(feats) - 1
+    for i, feat in enumerate(feats):
+        if not feat.sentence:
+            values.append(-line_cost(feat))
+            continue
+        value = float(feat.words) if feat.prose else SENTENCE_WEIGHT * feat.words
+        before = i > 0 and feats[i - 1].sentence
+        after = i < last and feats[i + 1].sentence
+        values.append(value if before or after else value * ISOLATED_WEIGHT)
+    return values
+
+
+def line_cost(feat: BlockFeatures) -> float:
+    """What one non-sentence line costs the cluster that spans it."""
+    if not feat.letters:
+        return GAP_DATA_LINE
+    if feat.list_item:
+        return GAP_LIST_LINE
+    if feat.urlish or (feat.words <= MENU_MAX_WORDS and feat.title_ratio >= 0.5):
+        return GAP_MENU_LINE
+    return GAP_LINE
+
+
+def gap_cost(cost: float, lines: int) -> float:
+    """Long runs cost more than their lines: menus and link lists are long runs."""
+    return cost * (1.0 + lines / GAP_RUN_SCALE)
+
+
+def find_article(feats: Sequence[BlockFeatures]) -> Article | None:
+    """The densest run of prose, widened over rival runs nearly as heavy.
+
+    When the page has two comparable clusters (an article split by a long chart or list, or
+    an article followed by a long teaser list) we cannot tell which is the article, so we
+    keep both and everything between: a missed removal is cheaper than a lost paragraph."""
+    values = block_values(feats)
+    best = max_run(feats, values, 0, len(feats))
+    if best is None or best.words < MIN_ARTICLE_WORDS:
+        return None
+    first, last = best.first, best.last
+    for _ in range(MAX_RIVALS):
+        left = max_run(feats, values, 0, first)
+        right = max_run(feats, values, last + 1, len(feats))
+        floor = min(RIVAL_RATIO * best.words, RIVAL_MIN_WORDS)
+        rivals = [r for r in (left, right) if r and r.words >= floor]
+        if not rivals:
+            break
+        first = min(first, *(r.first for r in rivals))
+        last = max(last, *(r.last for r in rivals))
+    return Article(first, last, best.words)
+
+
+def max_run(
+    feats: Sequence[BlockFeatures], values: Sequence[float], lo: int, hi: int
+) -> Article | None:
+    """Kadane over blocks ``lo..hi-1``: the maximum-sum run. ``values`` are from
+    :func:`block_values` (negative: a gap line's cost). ``None`` when the range has no
+    sentence at all."""
+    best: Article | None = None
+    run_start, run_sum, gap, cost = lo, 0.0, 0, 0.0
+    for i in range(lo, hi):
+        value = values[i]
+        if value < 0:
+            gap += 1
+            cost -= value
+            continue
+        if gap:
+            introduced = i - gap > 0 and feats[i - gap - 1].introduces
+            run_sum -= gap_cost(cost, gap) * (GAP_INTRODUCED_FACTOR if introduced else 1.0)
+            gap, cost = 0, 0.0
+        if run_sum <= 0:
+            run_start, run_sum = i, 0.0
+        run_sum += value
+        if best is None or run_sum > best.words:
+            best = Article(run_start, i, run_sum)
+    return best
+
+
+def is_headline_list(feats: Sequence[BlockFeatures], i: int) -> bool:
+    """A headline-shaped line with another headline-shaped line close by."""
+    if not _headline(feats[i]):
+        return False
+    lo, hi = max(0, i - HEADLINE_NEIGHBOURS), min(len(feats), i + HEADLINE_NEIGHBOURS + 1)
+    return any(_headline(feats[j]) for j in range(lo, hi) if j != i)
+
+
+def _headline(feat: BlockFeatures) -> bool:
+    return (
+        HEADLINE_MIN_WORDS <= feat.words <= HEADLINE_MAX_WORDS
+        and not feat.terminal
+        and not feat.urlish
+    )

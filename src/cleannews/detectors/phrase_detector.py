@@ -14,7 +14,7 @@ from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
 from .base import Detector
-from .phrases import Phrase, PhraseTable, load_table
+from .phrases import MARKER_SECTIONS, Phrase, PhraseTable, load_table, regex_phrase
 
 DEFAULT_SECTION_SCORES: Mapping[str, float] = {
     "marker": 0.9,
@@ -22,17 +22,23 @@ DEFAULT_SECTION_SCORES: Mapping[str, float] = {
     "regex": 0.8,
     "prefix": 0.75,
     "contains": 0.7,
+    "marker-prefix": 0.85,
+    "marker-count": 0.85,
+    "count": 0.8,
 }
 # A phrase of a language other than the page's still counts, a little less: the language guess
 # may be wrong and mixed-language pages exist.
 FOREIGN_LANGUAGE_FACTOR = 0.9
 DEFAULT_MAX_WORDS = 12
+DEFAULT_MAX_HEADING_WORDS = 10  # a [marker-prefix] line is a heading: short...
+SENTENCE_ENDS = frozenset(".!?。！？")  # ...and not ending like a sentence
 
 
 class PhraseDetector(Detector):
     kind: ClassVar[Kind]
     data_package: ClassVar[str] = "cleannews.detectors"
     max_words: ClassVar[int] = DEFAULT_MAX_WORDS  # prefix/contains/regex only on short lines
+    max_heading_words: ClassVar[int] = DEFAULT_MAX_HEADING_WORDS
     section_scores: ClassVar[Mapping[str, float]] = DEFAULT_SECTION_SCORES
 
     @property
@@ -53,14 +59,29 @@ class PhraseDetector(Detector):
             return whole[0]
         if block.words > self.max_words:
             return None
-        for section, pattern in (("prefix", table.prefix), ("contains", table.contains)):
-            if pattern is not None:
-                found = pattern.search(block.key)
-                if found:
-                    return table.by_text[(section, found.group(0))]
-        for regex, phrase in table.regexes:
-            if regex.search(block.text):
-                return phrase
+        heads = table.prefix_heads
+        if heads is None or block.key[:2] in heads:
+            found = self._match_prefix(table, block)
+            if found is not None:
+                return found
+        counted = table.count_noun(block.text)
+        if counted is not None:
+            return counted
+        if table.contains is not None and len(block.key) >= table.contains_min_len:
+            hit = table.contains.search(block.key)
+            if hit:
+                return table.by_text[("contains", hit.group(0))]
+        return regex_phrase(table, block.text)
+
+    def _match_prefix(self, table: PhraseTable, block: Block) -> Phrase | None:
+        if table.marker_prefix is not None and _is_heading(block, self.max_heading_words):
+            found = table.marker_prefix.search(block.key)
+            if found:
+                return table.by_text[("marker-prefix", found.group(0))]
+        if table.prefix is not None:
+            found = table.prefix.search(block.key)
+            if found:
+                return table.by_text[("prefix", found.group(0))]
         return None
 
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
@@ -71,7 +92,7 @@ class PhraseDetector(Detector):
         score = self.section_scores[phrase.section]
         if phrase.language not in preferred:
             score *= FOREIGN_LANGUAGE_FACTOR
-        is_marker = phrase.section == "marker"
+        is_marker = phrase.section in MARKER_SECTIONS
         return self.finding(
             block,
             self.kind,
@@ -81,3 +102,7 @@ class PhraseDetector(Detector):
             scope=Scope.REGION if is_marker else Scope.BLOCK,
             region_kind=phrase.region_kind if is_marker else None,
         )
+
+
+def _is_heading(block: Block, max_words: int) -> bool:
+    return block.words <= max_words and block.text.rstrip()[-1] not in SENTENCE_ENDS

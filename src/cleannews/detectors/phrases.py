@@ -13,6 +13,12 @@ File format (UTF-8; ``#`` starts a comment line; blank lines ignored)::
     all rights reserved
     [regex]                  # a Python regex searched in the line's text, case-insensitive
     ^©\\s*\\d{4}
+    [marker-prefix]          # a short heading (no sentence end) starting with this phrase; a marker
+    more from                # "More from <outlet>"
+    [count]                  # the whole line is a number and this noun, either order (block only)
+    views                    # "1.2K views", "views: 1,234"
+    [marker-count]           # the same, as a marker: "15 Articles" opens a region
+    articles => related
 
 Whole-line phrases are compared with :func:`cleannews.text.blocks.normalise_key` (casefolded,
 non-letters stripped at both ends), so ``Comments (3)`` matches ``comments``.
@@ -28,7 +34,21 @@ from importlib import resources
 from ..kinds import Kind
 from ..text.blocks import normalise_key
 
-SECTIONS = ("marker", "line", "prefix", "contains", "regex")
+SECTIONS = (
+    "marker",
+    "line",
+    "prefix",
+    "contains",
+    "regex",
+    "marker-prefix",
+    "count",
+    "marker-count",
+)
+MARKER_SECTIONS = frozenset({"marker", "marker-prefix", "marker-count"})
+COUNT_SECTIONS = ("marker-count", "count")  # earlier wins when a noun is in both
+# A count: digits with separators, an optional magnitude suffix, an optional "+".
+_DIGIT = re.compile(r"\d")
+_NUMBER = r"\d[\d.,'\u00a0\u202f ]*(?:[kmb]|mio|mln|tsd|万|千|만|천)?\+?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +69,27 @@ class PhraseTable:
     by_text: dict[tuple[str, str], Phrase] = field(default_factory=dict)  # (section, text)
     regexes: tuple[tuple[re.Pattern[str], Phrase], ...] = ()
     languages: frozenset[str] = frozenset()
+    regex: re.Pattern[str] | None = None  # ``regexes`` as one alternation (group rN = phrase N)
+    regex_anchored: bool = False  # every regex starts with "^"
+    contains_min_len: int = 0  # shorter keys cannot contain a [contains] phrase
+    marker_prefix: re.Pattern[str] | None = None  # matched against ``Block.key``
+    # First two characters of every prefix/marker-prefix phrase: a dict lookup that spares the
+    # regex search on most lines (None: some phrase is shorter, search every line).
+    prefix_heads: frozenset[str] | None = None
+    count: re.Pattern[str] | None = None  # matched against the casefolded text; see count_noun
+    counted: dict[str, Phrase] = field(default_factory=dict)  # noun -> count/marker-count phrase
+
+    def count_noun(self, text: str) -> Phrase | None:
+        """The count phrase a whole line like ``15 Articles`` / ``Views: 1.2K`` matches."""
+        # The number sits at one end of the line (after/before a little punctuation).
+        if self.count is None:
+            return None
+        if not (_DIGIT.search(text, 0, 6) or _DIGIT.search(text, len(text) - 6)):
+            return None
+        found = self.count.match(text.casefold())
+        if not found:
+            return None
+        return self.counted.get(found.group("a") or found.group("b"))
 
 
 def parse_phrase_file(text: str, language: str) -> list[Phrase]:
@@ -84,13 +125,65 @@ def build_table(phrases: list[Phrase]) -> PhraseTable:
             regexes.append((re.compile(phrase.text, re.IGNORECASE), phrase))
         else:
             by_text.setdefault((phrase.section, phrase.text), phrase)
+    counted: dict[str, Phrase] = {}
+    for section in COUNT_SECTIONS:
+        for phrase in phrases:
+            if phrase.section == section:
+                counted.setdefault(phrase.text, phrase)
     return PhraseTable(
         whole={k: tuple(v) for k, v in whole.items()},
         prefix=_alternation([p.text for p in phrases if p.section == "prefix"], anchored=True),
         contains=_alternation([p.text for p in phrases if p.section == "contains"], anchored=False),
         by_text=by_text,
         regexes=tuple(regexes),
+        regex=_regex_alternation(regexes),
+        regex_anchored=bool(regexes) and all(r.pattern.startswith("^") for r, _ in regexes),
+        contains_min_len=min((len(p.text) for p in phrases if p.section == "contains"), default=0),
         languages=frozenset(p.language for p in phrases),
+        marker_prefix=_alternation(
+            [p.text for p in phrases if p.section == "marker-prefix"], anchored=True
+        ),
+        prefix_heads=_heads([p.text for p in phrases if p.section in ("prefix", "marker-prefix")]),
+        count=_count_pattern(list(counted)),
+        counted=counted,
+    )
+
+
+def _heads(texts: list[str]) -> frozenset[str] | None:
+    if any(len(t) < 2 for t in texts):
+        return None
+    return frozenset(t[:2] for t in texts)
+
+
+def regex_phrase(table: PhraseTable, text: str) -> Phrase | None:
+    """The first ``[regex]`` phrase found in ``text`` (one search for all of them)."""
+    if not table.regexes:
+        return None
+    if table.regex is not None:
+        # All patterns anchored at "^": match at the start instead of trying every position.
+        found = (table.regex.match if table.regex_anchored else table.regex.search)(text)
+        return table.regexes[int(found.lastgroup[1:])][1] if found and found.lastgroup else None
+    return next((phrase for regex, phrase in table.regexes if regex.search(text)), None)
+
+
+def _regex_alternation(
+    regexes: list[tuple[re.Pattern[str], Phrase]],
+) -> re.Pattern[str] | None:
+    if not regexes:
+        return None
+    body = "|".join(f"(?P<r{i}>{regex.pattern})" for i, (regex, _) in enumerate(regexes))
+    try:
+        return re.compile(body, re.IGNORECASE)
+    except re.error:  # patterns that cannot be combined (own group names, inline flags)
+        return None
+
+
+def _count_pattern(nouns: list[str]) -> re.Pattern[str] | None:
+    if not nouns:
+        return None
+    body = "|".join(re.escape(t) for t in sorted(nouns, key=len, reverse=True))
+    return re.compile(
+        rf"^\W*(?:{_NUMBER}\s*(?P<a>{body})|(?P<b>{body})\s*[:(\[]?\s*{_NUMBER}[)\]]?)\W*$"
     )
 
 

@@ -1,4 +1,5 @@
-"""HTML mode: render a page to blocks with DOM provenance (see issue 3)."""
+"""HTML mode: decode, parse once, render the visible text (one block per line) with DOM
+provenance, and collect page metadata. See :class:`cleannews.html.view.HtmlView`."""
 
 from __future__ import annotations
 
@@ -6,7 +7,54 @@ from typing import Any
 
 from ..config import CleanerConfig
 from ..page import Page
+from ..text.blocks import split_blocks
+from .decode import decode_html
+from .metadata import extract_metadata
+from .parse import parse_html
+from .render import render_tree
+from .view import HtmlView
+
+__all__ = ["HtmlView", "prepare_html_page"]
 
 
-def prepare_html_page(source: str | bytes, metadata: dict[str, Any], config: CleanerConfig) -> Page:
-    raise NotImplementedError("HTML mode is not implemented yet")
+def prepare_html_page(
+    source: str | bytes, metadata: dict[str, Any], config: CleanerConfig
+) -> Page:
+    text, encoding = decode_html(source, metadata.get("http_charset"))
+    if encoding:
+        metadata["encoding"] = encoding
+    parsed = parse_html(text)
+    info = extract_metadata(parsed.root)
+    metadata.update(info.as_dict())
+    if parsed.warnings:
+        metadata["html_warnings"] = list(parsed.warnings)
+    rendering = render_tree(parsed.root)
+    page_text = "\n".join(rendering.lines)
+    blocks = split_blocks(page_text)
+    if len(blocks) != len(rendering.lines):  # each rendered line is one non-blank stripped line
+        raise AssertionError("rendered lines and blocks disagree")
+    view = HtmlView(
+        tags=tuple(rendering.tags),
+        ids=tuple(rendering.ids),
+        classes=tuple(rendering.classes),
+        roles=tuple(rendering.roles),
+        arias=tuple(rendering.arias),
+        parents=tuple(rendering.parents),
+        steps=tuple(rendering.steps),
+        text_chars=tuple(rendering.text_chars),
+        link_chars=tuple(rendering.link_chars),
+        links=tuple(rendering.links),
+        block_nodes=tuple(rendering.line_nodes),
+        block_link_chars=tuple(rendering.line_link_chars),
+        block_starts=tuple(b.start for b in blocks),
+        article_body=info.article_body,
+        tree=parsed.root,
+    )
+    return Page(
+        source=page_text,
+        blocks=blocks,
+        language=info.language,
+        input_kind="html",
+        metadata=metadata,
+        html=view,
+    )

@@ -36,6 +36,9 @@ RULE_GUARD = "over-removal-guard"
 # Generic kinds that say *what the text looks like* rather than *what it is*: inside a region
 # the region's kind describes them better (image-URL debris inside a related-stories block).
 ABSORBED_BY_REGION = frozenset({Kind.DEBRIS, Kind.DUPLICATE, Kind.NAV})
+# Detectors whose evidence says only *where* a block is (before or after the article body),
+# not what it is: inside a region, the marker's kind is the more specific description.
+POSITIONAL_DETECTORS = frozenset({"page_structure"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +87,10 @@ def _own_decision(unit: Block, findings: list[Finding], config: CleanerConfig) -
             unit.index, unit.start, unit.end, remove.kind, remove.score, RULE_FINDING, ordered
         )
     if keep:
+        # Title is the more specific keep kind: "the headline" beats "inside the article".
+        kind = Kind.TITLE if any(f.kind is Kind.TITLE for f in findings) else keep.kind
         return Decision(
-            unit.index, unit.start, unit.end, keep.kind, keep.score, RULE_KEEP_EVIDENCE, ordered
+            unit.index, unit.start, unit.end, kind, keep.score, RULE_KEEP_EVIDENCE, ordered
         )
     rule = RULE_BELOW_THRESHOLD if remove else RULE_NO_EVIDENCE
     return Decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, rule, ordered)
@@ -129,7 +134,7 @@ def _apply_regions(
         marker = _opens_region(decision)
         if marker is not None and kept_words >= config.region_min_preceding_words:
             region = marker
-        elif region is not None and decision.kind in ABSORBED_BY_REGION:
+        elif region is not None and _absorbed(decision):
             decision = _in_region(unit, decision, region)
         elif region is not None and not decision.removed:
             if _resumes(i, units, per_unit, config):
@@ -140,6 +145,14 @@ def _apply_regions(
             kept_words += unit.words
         out.append(decision)
     return out
+
+
+def _absorbed(decision: Decision) -> bool:
+    """A removed unit whose kind a region describes better (see ``ABSORBED_BY_REGION``)."""
+    if decision.kind in ABSORBED_BY_REGION:
+        return True
+    removal = [f for f in decision.findings if f.kind.is_removed]
+    return bool(removal) and all(f.detector in POSITIONAL_DETECTORS for f in removal)
 
 
 def _in_region(unit: Block, decision: Decision, region: Finding) -> Decision:

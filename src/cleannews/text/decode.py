@@ -29,7 +29,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         pass
     for label in (declared, _meta_charset(data)):
         codec = _codec(label)
-        if codec and codec != "utf-8":
+        if codec == "utf-8":  # declared UTF-8 with stray bytes: a browser replaces them
+            return data.decode("utf-8", errors="replace"), "utf-8"
+        if codec:
             try:
                 return data.decode(codec), codec
             except (UnicodeDecodeError, LookupError):

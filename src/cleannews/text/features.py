@@ -1,0 +1,137 @@
+"""Per-block features shared by the statistical detectors, computed once per page.
+
+The features are jusText-like: how long a block is (CJK-aware), how dense its function words
+are, whether it ends like a sentence, how much of it looks like a URL, how many of its words
+are capitalised. :func:`page_features` memoises them on the page (``Page.memo``) so that every
+detector that asks pays for them once; the memo lives and dies with the page, so the
+detectors stay stateless, thread-safe and picklable.
+
+Function words come from ``detectors/data/page_structure/<lang>.txt``; all languages are
+used together (a union), so the features do not depend on language identification.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from ..page import Page
+from .blocks import Block
+
+STOPWORD_PACKAGE = "cleannews.detectors"
+STOPWORD_FOLDER = ("data", "page_structure")
+MEMO_KEY = "text.features"
+CJK_CHARS_PER_WORD = 2  # a CJK "word" is about two characters
+PROSE_MIN_WORDS = 10  # shorter blocks are never prose on their own...
+PROSE_MIN_STOP_RATIO = 0.2  # ...and longer ones need this share of function words...
+PROSE_STOP_RATIO_UNTERMINATED = 0.3  # ...or this much when they do not end like a sentence
+PROSE_MIN_WORDS_UNTERMINATED = 20  # ...and then this length (headlines are 6-15 words)
+PROSE_MIN_CJK_PARTICLES = 0.04  # CJK: share of particle characters in running prose
+SENTENCE_MIN_WORDS = 4  # a short terminal line ("Improve the offline experience.")
+TITLE_RATIO_MAX_WORDS = 6  # capitalisation tells menus and headlines apart; long lines skip it
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Start positions are anchored (lookbehinds, bounded tag bodies) so long lines stay linear.
+_URLISH = re.compile(
+    r"https?://|www\.|(?<![\w.-])[\w-]+\.(?:com|org|net|html?|php|jpe?g|png|gif)\b"
+    r"|[=&]\w+=|</?[a-zA-Z]\w*(?:\s[^<>]{0,200})?>"
+)
+_LIST_MARK = re.compile(r"(?:[-–—•·*+▪►✓✔]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+class BlockFeatures(NamedTuple):
+    """What the statistical detectors know about one block.
+
+    A named tuple rather than a frozen dataclass: one is built per block of every page, and
+    tuple construction is several times cheaper (immutable and picklable all the same)."""
+
+    words: int  # whitespace tokens, CJK text counted as characters / 2
+    stop_ratio: float  # function words / tokens (CJK: particles / CJK characters); 0.0 when
+    # the block is too short to be prose anyway
+    terminal: bool  # ends like a sentence
+    urlish: bool  # contains a URL, file name, query string or a markup tag
+    title_ratio: float  # share of words that start upper-case (short lines only, else 0.0)
+    cjk: bool  # mostly CJK characters
+    letters: bool  # has at least one letter (not just figures and symbols)
+    list_item: bool  # starts with a bullet or an item number ("- ", "• ", "3. ", "b) ")
+    introduces: bool  # ends with a colon: what follows (a list, a quote) belongs to it
+    prose: bool  # a paragraph of running text
+    sentence: bool  # at least a short sentence (prose, or a terminal line of a few words)
+
+
+@dataclass(frozen=True, slots=True)
+class Stopwords:
+    words: frozenset[str]
+    particles: frozenset[str]  # single CJK characters
+
+
+@cache
+def load_stopwords() -> Stopwords:
+    """Union of every shipped function-word list (cached, read-only)."""
+    folder = resources.files(STOPWORD_PACKAGE).joinpath(*STOPWORD_FOLDER)
+    words: set[str] = set()
+    for entry in folder.iterdir():
+        if entry.name.endswith(".txt"):
+            text = entry.read_text("utf-8")
+            words.update(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+    particles = frozenset(w for w in words if len(w) == 1 and _CJK.match(w))
+    return Stopwords(frozenset(w.casefold() for w in words), particles)
+
+
+def page_features(page: Page) -> tuple[BlockFeatures, ...]:
+    """Features of every block of ``page``, in block order (memoised on the page)."""
+    found = page.memo.get(MEMO_KEY)
+    if found is None:
+        stop = load_stopwords()
+        found = tuple(block_features(b, stop) for b in page.blocks)
+        page.memo[MEMO_KEY] = found
+    return found
+
+
+def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
+    text = block.text
+    cjk_chars = 0 if text.isascii() or not _CJK.search(text) else len(_CJK.findall(text))
+    cjk = cjk_chars * 2 > len(text)
+    words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
+    ratio = _stop_ratio(text, cjk, cjk_chars, stop) if words >= PROSE_MIN_WORDS else 0.0
+    urlish = bool(_URLISH.search(text))
+    prose = _is_prose(words, ratio, block.terminal, cjk) and not urlish
+    return BlockFeatures(
+        words=words,
+        stop_ratio=ratio,
+        terminal=block.terminal,
+        urlish=urlish,
+        title_ratio=_title_ratio(text) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
+        cjk=cjk,
+        letters=any(ch.isalpha() for ch in text),
+        list_item=bool(_LIST_MARK.match(text)),
+        introduces=text.endswith((":", "：")),
+        prose=prose,
+        sentence=prose or (block.terminal and words >= SENTENCE_MIN_WORDS and not urlish),
+    )
+
+
+def _stop_ratio(text: str, cjk: bool, cjk_chars: int, stop: Stopwords) -> float:
+    if cjk:
+        return sum(map(stop.particles.__contains__, text)) / cjk_chars
+    tokens = _WORD.findall(text.casefold())
+    return sum(map(stop.words.__contains__, tokens)) / len(tokens) if tokens else 0.0
+
+
+def _title_ratio(text: str) -> float:
+    initials = [t[0] for t in text.split() if t[0].isalpha()]
+    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+
+
+def _is_prose(words: int, ratio: float, terminal: bool, cjk: bool) -> bool:
+    if words < PROSE_MIN_WORDS:
+        return False
+    if cjk:
+        return ratio >= PROSE_MIN_CJK_PARTICLES or terminal
+    if terminal:
+        return ratio >= PROSE_MIN_STOP_RATIO
+    return words >= PROSE_MIN_WORDS_UNTERMINATED and ratio >= PROSE_STOP_RATIO_UNTERMINATED

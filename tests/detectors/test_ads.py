@@ -1,0 +1,137 @@
+"""AdsDetector: ad labels, sponsored content, paywall and newsletter/app calls to action."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from cleannews.detectors.ads import AdsDetector, undoubled
+from cleannews.kinds import Kind
+from cleannews.page import Page
+from cleannews.spans import Scope
+
+PROSE = (
+    "The city council approved the new budget on Tuesday after a long debate about housing, "
+    "transport and schools, and officials said the plan would take effect next spring."
+)
+MORE_PROSE = (
+    "Opposition members argued that the spending on roads was too low, while the mayor said "
+    "the council had balanced competing demands as well as it could this year."
+)
+
+
+def flagged(text: str, language: str | None = "en") -> list[tuple[int, str]]:
+    page = Page.from_text(text, language=language)
+    return [
+        (page.block_at(f.start).line, f.reason)  # type: ignore[union-attr]
+        for f in AdsDetector().detect(page)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Anzeige",
+        "Publicité",
+        "Publicidad",
+        "Pubblicità",
+        "Publicidade",
+        "Advertentie",
+        "Reklama",
+        "Реклама",
+        "广告",
+        "広告",
+        "광고",
+        "Iklan",
+        "STORY CONTINUES BELOW THIS AD",
+        "Sponsored",
+        "Sponsored content",
+        "Upgrade to Premium",
+        "Subscribe now",
+        "Sign up for our newsletter",
+        "Download our app",
+        "To view factuality data please Upgrade to Premium",
+        "Already a subscriber? Log in",
+        "Jetzt abonnieren",
+        "Abonnez-vous",
+        "Suscríbete ahora",
+        "Abbonati ora",
+        "Assine já",
+        "Подпишитесь на рассылку",
+        "Sign up to receive award-winning content delivered to your inbox.",
+        "La suite après cette publicité",
+        "Sponsored Links Sponsored Links",
+        "広告：新商品のお知らせ",
+    ],
+)
+def test_ad_lines_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}")] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The advertisement industry grew by five percent last year, analysts said.",
+        "Premium economy seats cost more on long flights this year.",
+        "Reklama na billboardach kosztuje coraz więcej, twierdzą eksperci z branży.",
+        "Sponsored by the state, the programme helped two thousand families find homes "
+        "over three years across the region.",
+        "He told readers to subscribe now and then, but the newsletter he had launched in "
+        "2019 never found an audience beyond a few hundred loyal subscribers in the town.",
+        "PR firm hired to repair the company's image",
+    ],
+)
+def test_article_prose_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}") == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "language"),
+    [
+        ("Try Our AI Features", "en"),
+        ("Sponsored Stories", "en"),
+        ("Paid Content", "en"),
+        ("Gesponserte Inhalte", "de"),
+        ("Contenus sponsorisés", "fr"),
+    ],
+)
+def test_promo_headings_are_region_markers(heading: str, language: str) -> None:
+    page = Page.from_text(f"{PROSE}\n{heading}\nExplore what we can do for you:", language)
+    (finding,) = AdsDetector().detect(page)
+    assert finding.scope is Scope.REGION
+    assert finding.follows_kind is Kind.AD
+    assert page.source[finding.start : finding.end] == heading
+
+
+def test_foreign_phrase_scores_lower_than_own_language() -> None:
+    (own,) = AdsDetector().detect(Page.from_text("Anzeige", language="de"))
+    (foreign,) = AdsDetector().detect(Page.from_text("Anzeige", language="en"))
+    assert foreign.score < own.score
+
+
+def test_long_line_needs_a_whole_line_phrase() -> None:
+    long_line = "Subscribe now " + "and read on " * 40
+    assert flagged(long_line) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "half"),
+    [
+        ("sponsored links sponsored links", "sponsored links"),
+        ("ads ads", "ads"),
+        ("sponsored links", None),
+        ("abcabc", None),
+    ],
+)
+def test_undoubled(key: str, half: str | None) -> None:
+    assert undoubled(key) == half
+
+
+def test_promo_box_after_article_is_removed_as_ad() -> None:
+    text = f"{PROSE}\n{MORE_PROSE}\nTry Our AI Features\nExplore what Example AI can do for you:"
+    doc = cleannews.clean(text, detect_language=False)
+    assert [(s.kind, s.text) for s in doc.removed] == [
+        (Kind.AD, "Try Our AI Features\nExplore what Example AI can do for you:")
+    ]

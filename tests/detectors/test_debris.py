@@ -1,0 +1,102 @@
+"""DebrisDetector: markup and URL leftovers, whole lines and inline pieces."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.detectors.debris import DebrisDetector
+from cleannews.page import Page
+
+PROSE = "The council approved the budget on Tuesday after a long debate."
+B64 = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg"
+    * 2
+)
+MINIFIED = "!function(e,t){var n=e.document;n.write(t)}(window,'x');var a=function(){return 1};a();"
+
+
+def flagged(text: str) -> list[tuple[str, str]]:
+    page = Page.from_text(text)
+    return [(page.source[f.start : f.end], f.reason) for f in DebrisDetector().detect(page)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("&w=3840&q=100)", [("&w=3840&q=100)", "debris.url-tail")]),
+        ("?auto=format&fit=crop&w=640", [("?auto=format&fit=crop&w=640", "debris.url-tail")]),
+        (
+            "https://example.com/images/photo.jpg",
+            [("https://example.com/images/photo.jpg", "debris.bare-url")],
+        ),
+        ("word&nbsp;word", [("&nbsp;", "debris.entity")]),
+        ("It rose 5&#37; in a year", [("&#37;", "debris.entity")]),
+        ("Text ![](https://x.test/y.png) more", [("![](https://x.test/y.png)", "debris.markdown")]),
+        ("See [the report](https://x.test/r) now", [("(https://x.test/r)", "debris.markdown")]),
+        (
+            '<div class="caption">Photo</div>',
+            [('<div class="caption">', "debris.html"), ("</div>", "debris.html")],
+        ),
+        (
+            'Reply <span id="count" class="small">146</span>',
+            [('<span id="count" class="small">', "debris.html"), ("</span>", "debris.html")],
+        ),
+        ("Hello {{ user.name }}, welcome", [("{{ user.name }}", "debris.template")]),
+        (
+            "campaign: abtest_bar1_pricing, creative: banner_a, page: article",
+            [
+                (
+                    "campaign: abtest_bar1_pricing, creative: banner_a, page: article",
+                    "debris.tracking",
+                )
+            ],
+        ),
+        (
+            "(adsbygoogle = window.adsbygoogle || []).push({});",
+            [("(adsbygoogle = window.adsbygoogle || []).push({});", "debris.script")],
+        ),
+        (MINIFIED, [(MINIFIED, "debris.minified")]),
+        (
+            ".promo{color:red}.promo a{margin:0}",
+            [(".promo{color:red}.promo a{margin:0}", "debris.css")],
+        ),
+        (B64, [(B64, "debris.base64")]),
+        (
+            f"Logo data:image/png;base64,{B64[:40]} end",
+            [(f"data:image/png;base64,{B64[:40]}", "debris.base64")],
+        ),
+    ],
+)
+def test_leftovers_are_flagged(line: str, expected: list[tuple[str, str]]) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}") == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the full report at https://example.com/report before the vote.",
+        "AT&T said on Monday that prices would rise.",
+        "Prices rose 5% (the most since 2008), according to the agency.",
+        "Use the <em> element for emphasis and <strong> for importance.",
+        '<html lang="en"> <head> <title>',  # an HTML code sample in a tutorial
+        'var res = new Response ("one time use"); console. log (res. bodyUsed); // false',
+        "The page: 12 of the report lists the campaign promises.",
+        "[1] Smith, J. (2020). A study of things. Journal of Stuff.",
+    ],
+)
+def test_article_text_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}") == []
+
+
+def test_a_list_of_urls_is_a_list_of_sources() -> None:
+    text = f"{PROSE}\nSources:\nhttps://example.com/a\nhttps://example.org/b\n{PROSE}"
+    assert flagged(text) == []
+
+
+def test_inline_findings_lie_inside_their_line() -> None:
+    text = f"{PROSE}\nword&nbsp;word and ![](https://x.test/y.png) end"
+    page = Page.from_text(text)
+    line = page.blocks[1]
+    for finding in DebrisDetector().detect(page):
+        assert line.start <= finding.start < finding.end <= line.end
+        assert finding.score < 0.8  # inline pieces: a little less sure than whole lines

@@ -1,0 +1,108 @@
+"""FooterDetector: tag labels, share bars, copyright, legal links, "powered by"."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.detectors.footer import FooterDetector
+from cleannews.kinds import Kind
+from cleannews.page import Page
+from cleannews.spans import Scope
+
+PROSE = (
+    "The city council approved the new budget on Tuesday after a long debate about housing, "
+    "transport and schools, and officials said the plan would take effect next spring."
+)
+
+
+def flagged(text: str, language: str | None = "en") -> list[tuple[int, str]]:
+    page = Page.from_text(text, language=language)
+    return [
+        (page.block_at(f.start).line, f.reason)  # type: ignore[union-attr]
+        for f in FooterDetector().detect(page)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Hashtags", "footer.marker"),
+        ("Tags:", "footer.marker"),
+        ("Tags: China, Telegram, privacy", "footer.prefix"),
+        ("Schlagwörter", "footer.marker"),
+        ("Themen", "footer.marker"),
+        ("Mots-clés", "footer.marker"),
+        ("Share", "footer.line"),
+        ("Tweet", "footer.line"),
+        ("Email", "footer.line"),
+        ("Share this article", "footer.line"),
+        ("Teilen", "footer.line"),
+        ("Partager", "footer.line"),
+        ("Compartir", "footer.line"),
+        ("Поделиться", "footer.line"),
+        ("分享", "footer.line"),
+        ("All rights reserved", "footer.line"),
+        ("Alle Rechte vorbehalten.", "footer.line"),
+        ("Tous droits réservés", "footer.line"),
+        ("Todos los derechos reservados", "footer.line"),
+        ("Example Media 2024 - Tutti i diritti riservati", "footer.contains"),
+        ("Privacy Policy", "footer.line"),
+        ("Terms of Use", "footer.line"),
+        ("Impressum", "footer.line"),
+        ("Datenschutz", "footer.line"),
+        ("Cookie settings", "footer.line"),
+        ("Powered by Blogger", "footer.prefix"),
+        ("Proudly powered by WordPress", "footer.prefix"),
+        ("版权所有 © 2024 示例网", "footer.prefix"),
+        ("무단 전재 및 재배포 금지", "footer.contains"),
+        ("© 2024 Example Media", "footer.copyright"),
+        ("Copyright © 2017 Example News", "footer.copyright"),
+        ("Copyright 2023 Example Inc.", "footer.copyright"),
+        (
+            "© 2020 Example Media. All rights reserved. Use of and/or registration on any "
+            "portion of this site constitutes acceptance of our User Agreement and Privacy "
+            "Policy and Cookie Statement.",
+            "footer.copyright",
+        ),
+        ("Privacy Policy | Terms of Use | Cookie settings", "footer.bar"),
+        ("Share Tweet Email", "footer.bar"),
+        ("Facebook Twitter LinkedIn Email", "footer.bar"),
+        ("About Us Advertise With Us Terms of Use Privacy Policy Site Map Careers", "footer.bar"),
+        ("Impressum · Datenschutz · Kontakt", "footer.bar"),
+    ],
+)
+def test_footer_lines_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}") == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company updated its privacy policy last week.",
+        "Share prices fell sharply on Monday after the announcement.",
+        "Copyright law is changing fast in Europe.",
+        "Email me your thoughts about this story.",
+        "Tags are used to group articles by topic in the archive.",
+        "Themen wie Klima und Verkehr bestimmten die Debatte.",
+        "Print and email versions of the report are available.",
+        "© Provided by Example Inc. The company shocked the world earlier this year by "
+        "announcing its first mobile game, which can be played with one hand on any phone.",
+        "The terms of use were rewritten after regulators complained, the privacy policy too.",
+    ],
+)
+def test_article_prose_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}") == []
+
+
+def test_tag_heading_opens_a_footer_region() -> None:
+    page = Page.from_text(f"{PROSE}\nTags\nBeijing\nWomen's rights", language="en")
+    (finding,) = FooterDetector().detect(page)
+    assert finding.scope is Scope.REGION
+    assert finding.follows_kind is Kind.FOOTER
+
+
+def test_share_lines_are_block_scoped() -> None:
+    page = Page.from_text(f"{PROSE}\nShare\nTweet\nEmail", language="en")
+    findings = list(FooterDetector().detect(page))
+    assert len(findings) == 3
+    assert all(f.scope is Scope.BLOCK and f.kind is Kind.FOOTER for f in findings)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+from html_helpers import PROSE, run
+
+from cleannews.detectors.main_content import MainContentDetector, inside_flags
+from cleannews.text.blocks import split_blocks
+
+ARTICLE = "<article><h1>Budget approved</h1>" + PROSE * 5 + "</article>"
+PAGE = (
+    "<html><body><div class='menu'><a href='/'>Home</a> <a href='/n'>News</a></div>"
+    f"<main>{ARTICLE}</main>"
+    "<div class='copyright-line'><p>Copyright 2024 Example Media Group</p></div></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def found():
+    return run(MainContentDetector(), PAGE)
+
+
+def test_article_prose_is_kept(found):
+    prose = [line for line in found if line.startswith("The council")]
+    assert prose and all(found[line] == "content" for line in prose)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"), [("Home News", "nav"), ("Copyright 2024 Example Media Group", "footer")]
+)
+def test_outside_lines_get_a_removal_kind(found, line, kind):
+    assert found.get(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("source", "main_text", "expected"),
+    [
+        (
+            "Nav\nA long first paragraph here.\nB",
+            "A long first paragraph here.",
+            [False, True, False],
+        ),
+        # trafilatura joined two of our lines into one
+        (
+            "A first line of text\nA second line of text",
+            "A first line of text A second line of text",
+            [True, True],
+        ),
+        # trafilatura split one of our lines (a link dropped inside it)
+        (
+            "Part one of the sentence | Part two of it",
+            "Part one of the sentence\nPart two of it",
+            [True],
+        ),
+        ("Share", "We share the view that", [False]),  # short lines need a whole-line match
+    ],
+)
+def test_inside_flags(source, main_text, expected):
+    assert inside_flags(source, split_blocks(source), main_text) == expected

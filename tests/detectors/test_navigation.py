@@ -1,0 +1,107 @@
+"""NavigationDetector: skip links and menu words, breadcrumbs, long runs of menu items."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.detectors.navigation import NavigationDetector, breadcrumb_items
+from cleannews.page import Page
+
+PROSE = (
+    "The city council approved the new budget on Tuesday after a long debate about housing, "
+    "transport and schools, and officials said the plan would take effect next spring."
+)
+PROSE2 = (
+    "Opponents argued that the increase in property taxes would hit young families hardest, "
+    "while supporters said the money was needed to repair roads that had been neglected."
+)
+MENU = ["Home", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport"]
+
+
+def flagged(lines: list[str], language: str | None = None) -> dict[str, str]:
+    """``{line: reason}`` of every flagged line."""
+    page = Page.from_text("\n".join(lines), language=language)
+    found = {}
+    for f in NavigationDetector().detect(page):
+        assert f.kind.value == "nav" and f.detector == "navigation"
+        found[page.source[f.start : f.end]] = f.reason
+    return found
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Skip to content", "en"),
+        ("Skip to main content", "en"),
+        ("Toggle navigation", "en"),
+        ("Log In", "en"),
+        ("Today’s Paper", "en"),
+        ("Zum Inhalt springen", "de"),
+        ("Aller au contenu", "fr"),
+        ("Ir al contenido", "es"),
+        ("Vai al contenuto", "it"),
+        ("Ir para o conteúdo", "pt"),
+        ("Naar inhoud springen", "nl"),
+        ("Przejdź do treści", "pl"),
+        ("Перейти к содержанию", "ru"),
+        ("跳到主要内容", "zh"),
+        ("本文へスキップ", "ja"),
+        ("본문 바로가기", "ko"),
+        ("Langsung ke konten", "id"),
+        ("Zum Inhalt springen", None),  # language unknown: every list is consulted
+    ],
+)
+def test_navigation_phrases(line: str, language: str | None) -> None:
+    assert flagged([PROSE, line, PROSE2], language) == {line: "navigation.line"}
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        ("Home > World > Africa", 3),
+        ("Mac & i > News > 2015 > KW 15 > 1Password für Mac generiert Einmal-Passwörter", 5),
+        ("Accueil › Politique › Élections", 3),
+        ("News | Sport | Weather | Travel", 4),
+        ("福娘童話集 > きょうのイソップ童話 > １月のイソップ童話", 3),
+        # not trails
+        ("| Film | Year | Description |", 0),
+        ("Home > World", 0),
+        ("Prices rose 3% / wages rose 2% / rents rose 5% in a year where nothing changed at all "
+         "for the many families who rent.", 0),
+        ("He said: this is it. / She said: no. / Then they left.", 0),
+        (PROSE, 0),
+    ],
+)
+def test_breadcrumbs(line: str, items: int) -> None:
+    assert breadcrumb_items(line) == items
+
+
+def test_breadcrumb_is_flagged() -> None:
+    assert flagged([PROSE, "Home > World > Africa", PROSE2]) == {
+        "Home > World > Africa": "navigation.breadcrumb"
+    }
+
+
+def test_menu_run_before_the_article() -> None:
+    found = flagged(["Example News", *MENU, PROSE, PROSE2, PROSE])
+    assert {line: found.get(line) for line in MENU[1:]} == {
+        line: "navigation.menu-run" for line in MENU[1:]
+    }
+    assert PROSE not in found
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a list the article introduces with a colon
+        [PROSE, "You need:", "Cloche", "Ruler", "Spoon", "Moss", "Tweezers", "Saucer", PROSE2],
+        # a list of short items enclosed by prose
+        [PROSE, "arrayBuffer()", "blob()", "json()", "text()", "formData()", "clone()", PROSE2],
+        # too short to be a menu
+        [PROSE, "Chapter one", "Chapter two", "Chapter three", PROSE2],
+        # article prose only
+        [PROSE, PROSE2, "Home is where the heart is, she said before leaving the room.", PROSE],
+    ],
+)
+def test_article_lists_and_prose_are_not_navigation(lines: list[str]) -> None:
+    assert flagged(lines) == {}

@@ -1,0 +1,106 @@
+"""PageStructureDetector: the article is the densest prose cluster; chrome around it goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.detectors.page_structure import PageStructureDetector, find_article
+from cleannews.page import Page
+from cleannews.text.features import page_features
+
+from seeds import CLEAN_CONTROLS, load_seeds
+
+P1 = (
+    "The city council approved the new budget on Tuesday after a long debate about housing, "
+    "transport and schools, and officials said the plan would take effect next spring."
+)
+P2 = (
+    "Opponents argued that the increase in property taxes would hit young families hardest, "
+    "while supporters said the money was needed to repair roads that had been neglected for years."
+)
+P3 = (
+    "The mayor said she would meet with residents in every district over the summer to explain "
+    "how the money will be spent and to hear what they think should come first."
+)
+P4 = (
+    "A final vote on the separate transport plan is expected in the autumn, when the council "
+    "returns from its break and the new members have been sworn in."
+)
+ARTICLE = [P1, P2, "What happens next", P3, "The town hall on Tuesday (Photo: J. Doe)", P4]
+MENU = ["Skip to content", "Home", "News", "Politics", "Business", "Sport", "Weather", "Log In"]
+HEADLINES = [
+    "Storm closes schools across the region for a second day",
+    "Local bakery wins national award for its sourdough bread",
+    "New bridge opens to traffic after three years of work",
+    "Police appeal for witnesses after a crash on the ring road",
+]
+FOOTER = ["About us", "Contact", "Privacy", "Terms", "© 2024 Example News"]
+
+
+def kinds(lines: list[str]) -> list[str | None]:
+    """The kind flagged for every line (``None``: not flagged)."""
+    page = Page.from_text("\n".join(lines))
+    by_block: dict[int, str] = {}
+    for finding in PageStructureDetector().detect(page):
+        block = page.block_at(finding.start)
+        assert block is not None and (block.start, block.end) == (finding.start, finding.end)
+        by_block[block.index] = finding.kind.value
+    return [by_block.get(i) for i in range(len(page.blocks))]
+
+
+def test_chrome_around_the_article() -> None:
+    lines = MENU + ARTICLE + HEADLINES + FOOTER
+    got = kinds(lines)
+    n_menu, n_article, n_head = len(MENU), len(ARTICLE), len(HEADLINES)
+    assert got[:n_menu] == ["nav"] * n_menu
+    assert got[n_menu : n_menu + n_article] == [None] * n_article  # headings/captions stay
+    assert got[n_menu + n_article : n_menu + n_article + n_head] == ["related"] * n_head
+    assert got[-len(FOOTER) :] == ["footer"] * len(FOOTER)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(ARTICLE, id="all-article"),
+        pytest.param([P1, P2, P3, P4], id="all-prose"),
+        pytest.param(["Budget", "By Jane Doe", *ARTICLE, "Reuters"], id="few-lines-around"),
+        pytest.param(MENU + ["Short text without much to say."], id="no-dense-prose"),
+        pytest.param(MENU, id="menu-only"),
+        pytest.param([], id="empty"),
+    ],
+)
+def test_no_evidence_no_findings(lines: list[str]) -> None:
+    assert set(kinds(lines)) <= {None}
+
+
+def test_long_in_article_list_and_chart_do_not_split_the_article() -> None:
+    chart = ["$915", "billion", "600", "300", "0", "’17", "’20", "’23", "’26", "’28"] * 3
+    items = [f"{i}. Country number {i}" for i in range(1, 11)]
+    lines = MENU + [P1, P2, "The ranking was as follows:", *items, P3, *chart, P4] + FOOTER
+    got = kinds(lines)
+    article = got[len(MENU) : -len(FOOTER)]
+    assert article == [None] * len(article)
+    assert got[: len(MENU)] == ["nav"] * len(MENU)
+
+
+def test_explanations_say_where_the_article_is() -> None:
+    page = Page.from_text("\n".join(MENU + ARTICLE + FOOTER))
+    findings = list(PageStructureDetector().detect(page))
+    assert findings
+    for f in findings:
+        assert f.detector == "page_structure" and 0.5 <= f.score < 0.8
+        assert "article body" in f.explanation
+        assert f.reason.startswith("page_structure.")
+
+
+def test_find_article_bounds() -> None:
+    page = Page.from_text("\n".join(MENU + ARTICLE + FOOTER))
+    article = find_article(page_features(page))
+    assert article is not None
+    assert (article.first, article.last) == (len(MENU), len(MENU) + len(ARTICLE) - 1)
+
+
+@pytest.mark.parametrize("name", CLEAN_CONTROLS)
+def test_clean_control_seeds_get_no_findings(name: str) -> None:
+    seed = next(s for s in load_seeds() if s.name == name)
+    assert list(PageStructureDetector().detect(Page.from_text(seed.text))) == []

@@ -1,0 +1,139 @@
+"""RelatedDetector: headings announcing related/recommended/popular stories, in many languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.detectors.related import RelatedDetector
+from cleannews.page import Page
+from cleannews.spans import Scope
+
+PROSE = (
+    "The city council approved the new budget on Tuesday after a long debate about housing, "
+    "transport and schools, and officials said the plan would take effect next spring."
+)
+ARTICLE = "\n".join([PROSE] * 4)
+
+
+def flagged(text: str, language: str | None = "en") -> list[tuple[int, str, Scope]]:
+    page = Page.from_text(text, language=language)
+    return [
+        (page.block_at(f.start).line, f.reason, f.scope)  # type: ignore[union-attr]
+        for f in RelatedDetector().detect(page)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Related Articles", "related.marker"),
+        ("Related articles:", "related.marker"),
+        ("Popular posts from this blog", "related.marker"),
+        ("You may also like", "related.marker"),
+        ("You might also like...", "related.marker"),
+        ("Recommended for you", "related.marker"),
+        ("Most Read", "related.marker"),
+        ("Trending", "related.marker"),
+        ("MORE STORIES", "related.marker"),
+        ("More from The Guardian", "related.marker-prefix"),
+        ("More in Technology ›", "related.marker-prefix"),
+        ("Weitere Artikel", "related.marker"),
+        ("Das könnte Sie auch interessieren", "related.marker"),
+        ("Mehr zum Thema Datenschutz", "related.marker-prefix"),
+        ("À lire aussi", "related.marker"),
+        ("Lire aussi", "related.marker"),
+        ("Sur le même sujet", "related.marker"),
+        ("Te puede interesar", "related.marker"),
+        ("Noticias relacionadas", "related.marker"),
+        ("Leggi anche", "related.marker"),
+        ("I più letti", "related.marker"),
+        ("Leia também", "related.marker"),
+        ("Mais lidas", "related.marker"),
+        ("Lees ook", "related.marker"),
+        ("Meest gelezen", "related.marker"),
+        ("Czytaj także", "related.marker"),
+        ("Najczęściej czytane", "related.marker"),
+        ("Читайте также", "related.marker"),
+        ("Материалы по теме", "related.marker"),
+        ("相关文章", "related.marker"),
+        ("猜你喜欢", "related.marker"),
+        ("延伸閱讀", "related.marker"),
+        ("関連記事", "related.marker"),
+        ("あわせて読みたい", "related.marker"),
+        ("관련 기사", "related.marker"),
+        ("많이 본 뉴스", "related.marker"),
+        ("Baca juga", "related.marker"),
+        ("Berita terkait", "related.marker"),
+        ("İlgili haberler", "related.marker"),
+    ],
+)
+def test_headings_open_a_related_region_after_the_article(line: str, reason: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\nSome other headline") == [(5, reason, Scope.REGION)]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Read more: Council delays vote on the new bus lanes", "related.prefix"),
+        ("READ MORE | Council delays vote", "related.prefix"),
+        ("Related: Chicago is America's most segregated city", "related.prefix"),
+        ("Lesen Sie auch: Der Stadtrat vertagt die Abstimmung", "related.prefix"),
+        ("À lire aussi : le conseil reporte le vote", "related.prefix"),
+        ("Lee también: el concejo aplaza la votación", "related.prefix"),
+        ("Читайте также: Совет отложил голосование", "related.prefix"),
+        ("延伸阅读：市议会推迟投票", "related.prefix"),
+        ("【関連記事】市議会が採決を延期", "related.prefix"),
+        ("Baca juga: Dewan menunda pemungutan suara", "related.prefix"),
+        ("Read more", "related.line"),
+        ("Continue reading", "related.line"),
+        ("Weiterlesen", "related.line"),
+        ("Lire la suite", "related.line"),
+        ("続きを読む", "related.line"),
+    ],
+)
+def test_inline_link_labels_are_single_lines(line: str, reason: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == [(5, reason, Scope.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PROSE,
+        "Read more about the budget in our report on the council's finances.",
+        "Read more about it",
+        "More from the report came out later.",
+        "A related hashtag has been viewed more than 230 million times on Weibo.",
+        "Popular culture often reinforces conservative views.",
+        "Trending topics on Weibo included the scandal.",
+        "3. One comment read:",
+        "Related Articles are listed by the editors every week.",
+        "‘Nightmares for life’",
+        "Mehr zum Thema gibt es morgen.",
+        "More from this later.",
+    ],
+)
+def test_article_prose_is_not_flagged(line: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []
+
+
+def test_a_heading_in_the_menu_above_the_article_only_flags_its_line() -> None:
+    text = f"Home\nWorld\nMost read\nSport\n{ARTICLE}\n{ARTICLE}"
+    assert flagged(text) == [(3, "related.marker", Scope.BLOCK)]
+
+
+def test_an_inline_related_box_inside_the_article_does_not_open_a_region() -> None:
+    text = f"{ARTICLE}\nRelated\nCouncil delays vote on bus lanes\n{ARTICLE}"
+    assert flagged(text) == [(5, "related.marker", Scope.BLOCK)]
+
+
+def test_a_heading_after_the_article_followed_by_headlines_opens_a_region() -> None:
+    listing = "\n".join(f"Headline number {n} about something else" for n in range(5))
+    assert flagged(f"{ARTICLE}\nRelated\n{listing}") == [(5, "related.marker", Scope.REGION)]
+
+
+def test_a_foreign_language_heading_scores_a_little_lower() -> None:
+    page = Page.from_text(f"{ARTICLE}\nLesen Sie auch\nHeadline", language="en")
+    (finding,) = RelatedDetector().detect(page)
+    home = Page.from_text(f"{ARTICLE}\nLesen Sie auch\nHeadline", language="de")
+    (native,) = RelatedDetector().detect(home)
+    assert finding.score < native.score

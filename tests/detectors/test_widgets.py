@@ -1,0 +1,126 @@
+"""WidgetsDetector: aggregator coverage/bias boxes, listing counters, view/share counters,
+reading-time badges and rating prompts."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleannews.detectors.widgets import WidgetsDetector
+from cleannews.kinds import Kind
+from cleannews.page import Page
+from cleannews.spans import Scope
+
+PROSE = (
+    "The city council approved the new budget on Tuesday after a long debate about housing, "
+    "transport and schools, and officials said the plan would take effect next spring."
+)
+ARTICLE = "\n".join([PROSE] * 4)
+
+
+def findings(text: str, language: str | None = "en") -> list[tuple[int, str, Scope, Kind]]:
+    page = Page.from_text(text, language=language)
+    return [
+        (page.block_at(f.start).line, f.reason, f.scope, f.follows_kind)  # type: ignore[union-attr]
+        for f in WidgetsDetector().detect(page)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "15 Articles",
+        "3 stories",
+        "12 Artikel",
+        "8 articles",
+        "20 artículos",
+        "9 articoli",
+        "7 artigos",
+        "6 artikelen",
+        "15 artykułów",
+        "15 статей",
+        "15篇文章",
+        "15 件の記事",
+        "15개의 기사",
+        "10 berita",
+    ],
+)
+def test_listing_counters_open_a_related_region(line: str) -> None:
+    text = f"{ARTICLE}\n{line}\nOther outlet headline on the same story"
+    assert findings(text) == [(5, "widgets.marker-count", Scope.REGION, Kind.RELATED)]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Coverage Details", "widgets.marker"),
+        ("Bias Distribution", "widgets.marker"),
+        ("Factuality", "widgets.marker"),
+        ("Was this article helpful?", "widgets.marker"),
+        ("Rate this article", "widgets.marker"),
+        ("War dieser Artikel hilfreich?", "widgets.marker"),
+        ("Cet article vous a-t-il été utile ?", "widgets.marker"),
+        ("Оцените статью", "widgets.marker"),
+        ("- 50% of the sources lean Right", "widgets.regex"),
+        ("1 of 10 articles read", "widgets.regex"),
+        ("4.5 out of 5 stars", "widgets.regex"),
+        ("Rating: 4.5/5", "widgets.regex"),
+        ("(12 votes, average: 4.20 out of 5)", "widgets.regex"),
+        ("Leaning Left 20%", "widgets.line"),
+        ("1.2K views", "widgets.count"),
+        ("12 shares", "widgets.count"),
+        ("Views: 1,234", "widgets.count"),
+        ("3.456 Aufrufe", "widgets.count"),
+        ("1 234 vues", "widgets.count"),
+        ("1.234 visitas", "widgets.count"),
+        ("12.345 просмотров", "widgets.count"),
+        ("1234 次阅读", "widgets.count"),
+        ("조회수 1,234", "widgets.count"),
+        ("5 min read", "widgets.line"),
+        ("4 Min. Lesezeit", "widgets.line"),
+        ("3 min de lecture", "widgets.line"),
+        ("Reading time: 4 minutes", "widgets.prefix"),
+        ("Lesezeit: 3 Minuten", "widgets.prefix"),
+        ("Tiempo de lectura: 2 min", "widgets.prefix"),
+        ("Leaning Right", "widgets.line"),
+    ],
+)
+def test_widget_lines_are_flagged(line: str, reason: str) -> None:
+    assert [(n, r) for n, r, _, _ in findings(f"{ARTICLE}\n{line}\n{PROSE}")] == [(5, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PROSE,
+        "Articles",
+        "The report lists 15 articles of the new law.",
+        "Reading time matters to readers",
+        "Reading time",
+        "Half of the sources said the deal was close.",
+        "Timeline",
+        "Ownership of the stadium passed to the city in 1998.",
+        "Key facts",
+        "2024",
+        "12",
+        "In 15 articles published this year, the paper covered the case.",
+    ],
+)
+def test_article_text_is_not_flagged(line: str) -> None:
+    assert findings(f"{ARTICLE}\n{line}\n{PROSE}") == []
+
+
+def test_aggregator_box_from_the_seed_shape() -> None:
+    text = (
+        f"{ARTICLE}\n15 Articles\n15 Articles\nHeadline one\nSnippet one.\nCoverage Details\n"
+        "Bias Distribution\n- 50% of the sources lean Right\nFactuality"
+    )
+    found = findings(text)
+    assert [(n, r) for n, r, _, _ in found] == [
+        (5, "widgets.marker-count"),
+        (6, "widgets.marker-count"),
+        (9, "widgets.marker"),
+        (10, "widgets.marker"),
+        (11, "widgets.regex"),
+        (12, "widgets.marker"),
+    ]
+    assert found[0][3] is Kind.RELATED and found[2][3] is Kind.WIDGET

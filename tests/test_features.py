@@ -1,0 +1,85 @@
+"""Per-block features (text/features.py): prose vs chrome, CJK-aware, memoised per page."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from cleannews.page import Page
+from cleannews.text.features import MEMO_KEY, load_stopwords, page_features
+
+EN_PROSE = (
+    "The city council approved the new budget on Tuesday after a long debate about housing, "
+    "transport and schools."
+)
+
+
+def feature(line: str):
+    return page_features(Page.from_text(line))[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        (EN_PROSE, True),
+        ("Der Stadtrat hat am Dienstag nach einer langen Debatte den neuen Haushalt für das "
+         "kommende Jahr beschlossen.", True),
+        ("Le conseil municipal a approuvé le nouveau budget mardi, après un long débat sur le "
+         "logement et les écoles.", True),
+        ("El ayuntamiento aprobó el martes el nuevo presupuesto después de un largo debate "
+         "sobre la vivienda y las escuelas.", True),
+        ("Городской совет во вторник утвердил новый бюджет после долгих споров о жилье и "
+         "транспорте в городе.", True),
+        ("市议会周二在就住房和交通问题进行了长时间辩论后批准了新的预算方案。", True),
+        ("市議会は火曜日、住宅と交通についての長い議論の末に新しい予算を承認しました。", True),
+        # chrome: short, no sentence end, no function words, or a URL
+        ("Home", False),
+        ("Politics Business Technology Science Health Sports Arts Books Style Food Travel", False),
+        ("Skip to content", False),
+        ("Read the full story at https://example.com/news/2024/budget-approved-after-debate "
+         "for more details.", False),
+        ("首页 新闻 体育 财经 科技 娱乐", False),
+    ],
+)
+def test_prose(line: str, prose: bool) -> None:
+    assert feature(line).prose is prose
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("1. Finland", "list_item", True),
+        ("- Cloche", "list_item", True),
+        ("• Saucer", "list_item", True),
+        ("1Password scans QR codes", "list_item", False),
+        ("The rankings were as follows:", "introduces", True),
+        ("$915 ’17 2,3 %", "letters", False),
+        ("Log In", "title_ratio", 1.0),
+        ("<div><a href=\"x\">", "urlish", True),
+        ("Improve the offline experience.", "sentence", True),
+        ("Improve the offline experience.", "prose", False),
+    ],
+)
+def test_block_fields(line: str, field: str, value: object) -> None:
+    assert getattr(feature(line), field) == value
+
+
+def test_cjk_length_counts_characters() -> None:
+    feat = feature("市议会周二在就住房和交通问题进行了长时间辩论后批准了新的预算方案。")
+    assert feat.cjk and feat.words >= 15
+
+
+def test_memoised_on_the_page_and_picklable() -> None:
+    page = Page.from_text(f"Home\n{EN_PROSE}\nFooter")
+    first = page_features(page)
+    assert page.memo[MEMO_KEY] is first and page_features(page) is first
+    assert len(first) == len(page.blocks)
+    assert pickle.loads(pickle.dumps(first)) == first
+    assert Page.from_text(page.source).memo == {}  # each page has its own memo
+
+
+def test_stopwords_are_a_union_of_languages() -> None:
+    stop = load_stopwords()
+    assert {"the", "und", "le", "que", "и"} <= stop.words
+    assert "の" in stop.particles and "的" in stop.particles
