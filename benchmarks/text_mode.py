@@ -8,12 +8,19 @@ reported for all documents and for the real pages (``source_bytes >= 5000``). Sy
 - ``line-filter``: keep lines of >= 5 words ending in terminal punctuation;
 - ``cleannews``: ``Cleaner().clean(text, kind="text").text`` with the default config.
 
+Over-removal tracks (``--clean-inputs``): text that is already (mostly) article must lose
+almost nothing. ``expected``: the reference text itself as input (identity scores 1.0);
+``trafilatura`` (also ``--trafilatura``): trafilatura's own extraction of each page's HTML as
+input, scored against the same reference. These read the source HTML only to *make* the
+input; the system under test still sees plain text.
+
 Speed (one process, one core): median ms/doc and MB/s with ``detect_language=False`` next to
 an identity ``str.splitlines`` pass, median ms/doc with the defaults, time per detector
 (``CleanerConfig(profile=True)``), and a linear-scaling curve on synthetic inputs built by
 repeating dataset inputs.
 
     python benchmarks/text_mode.py [--shared ../shared] [--json out.json] [--quick]
+                                   [--clean-inputs] [--trafilatura] [--worst N]
 """
 
 from __future__ import annotations
@@ -125,8 +132,13 @@ def cleannews_system(detect_language: bool | None = None) -> Callable[[str], str
 # -- quality -------------------------------------------------------------------------------
 
 
-def evaluate(system: Callable[[str], str], docs: list[Doc]) -> dict[str, object]:
-    per_doc = {d.id: score(system(d.text), d.expected) for d in docs}
+def evaluate(
+    system: Callable[[str], str], docs: list[Doc], inputs: dict[str, str] | None = None
+) -> dict[str, object]:
+    """Macro P/R/F1 of ``system`` over ``docs`` (inputs default to the dataset's inputs)."""
+    per_doc = {
+        d.id: score(system(inputs[d.id] if inputs else d.text), d.expected) for d in docs
+    }
     real = [per_doc[d.id] for d in docs if d.source_bytes >= REAL_PAGE_BYTES]
     return {
         "all": mean_score(per_doc.values()).__dict__,
@@ -135,6 +147,38 @@ def evaluate(system: Callable[[str], str], docs: list[Doc]) -> dict[str, object]
         "n_real": len(real),
         "per_doc": {k: round(v.f1, 4) for k, v in per_doc.items()},
     }
+
+
+def trafilatura_inputs(shared: Path, docs: list[Doc]) -> dict[str, str]:
+    """trafilatura's extraction of each page (the over-removal track's input)."""
+    import gzip
+
+    import trafilatura
+
+    root = shared / "datasets" / "readability-pages"
+    sources = {}
+    for line in (root / "index.jsonl").read_text("utf-8").splitlines():
+        entry = json.loads(line)
+        sources[entry["id"]] = root / entry["source"]
+    out = {}
+    for d in docs:
+        html = gzip.open(sources[d.id], "rb").read().decode("utf-8", errors="replace")
+        out[d.id] = trafilatura.extract(html) or ""
+    return out
+
+
+def clean_input_tracks(
+    shared: Path, docs: list[Doc], with_trafilatura: bool
+) -> dict[str, dict[str, object]]:
+    tracks = {"expected": {d.id: d.expected for d in docs}}
+    if with_trafilatura:
+        tracks["trafilatura"] = trafilatura_inputs(shared, docs)
+    system = cleannews_system()
+    out: dict[str, dict[str, object]] = {}
+    for name, inputs in tracks.items():
+        out[f"{name} as-is"] = evaluate(identity, docs, inputs)
+        out[f"{name} cleaned"] = evaluate(system, docs, inputs)
+    return out
 
 
 # -- speed ---------------------------------------------------------------------------------
@@ -200,14 +244,14 @@ def scaling(docs: list[Doc]) -> list[dict[str, float]]:
 
 
 def _quality_table(results: dict[str, dict]) -> str:
-    head = f"{'system':<12} {'subset':<6} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}"
+    head = f"{'system':<20} {'subset':<6} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}"
     lines = [head, "-" * len(head)]
     for name, res in results.items():
         for subset in ("all", "real"):
             s = res[subset]
             n = res[f"n_{subset}"]
             p, r, f = s["precision"], s["recall"], s["f1"]
-            lines.append(f"{name:<12} {subset:<6} {n:>4} {p:6.3f} {r:6.3f} {f:6.3f}")
+            lines.append(f"{name:<20} {subset:<6} {n:>4} {p:6.3f} {r:6.3f} {f:6.3f}")
     return "\n".join(lines)
 
 
@@ -240,6 +284,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per doc (best of)")
     parser.add_argument("--quick", action="store_true", help="quality only, no timing")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst cleannews docs")
+    parser.add_argument(
+        "--clean-inputs", action="store_true", help="over-removal track: reference text as input"
+    )
+    parser.add_argument(
+        "--trafilatura", action="store_true", help="over-removal track on trafilatura's output"
+    )
     args = parser.parse_args(argv)
 
     docs = load_docs(args.shared)
@@ -253,6 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.worst:
         print("worst:", worst(quality["cleannews"]["per_doc"], args.worst))
     result: dict[str, object] = {"dataset": str(args.shared / DATASET), "quality": quality}
+    if args.clean_inputs or args.trafilatura:
+        over = clean_input_tracks(args.shared, docs, args.trafilatura)
+        print("over-removal tracks (input already clean; as-is = identity):")
+        print(_quality_table(over))
+        result["over_removal"] = over
     if not args.quick:
         sp, rows = speed(docs, args.repeat), scaling(docs)
         print(_speed_table(sp, rows))

@@ -131,7 +131,15 @@ def test_from_dict_rejects_non_mappings(payload: object) -> None:
         CleanDocument.from_dict(payload)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("text", ["", "{", "[1, 2]", '"doc"', "null", '{"source": 1}'])
+INFINITE_OFFSET = (
+    '{"source": "a", "text": "", "spans": [{"start": Infinity, "end": 1, "kind": "ad", '
+    '"text": "a"}]}'
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "{", "[1, 2]", '"doc"', "null", '{"source": 1}', INFINITE_OFFSET]
+)
 def test_from_json_errors_are_serialization_errors(text: str) -> None:
     with pytest.raises(SerializationError):
         CleanDocument.from_json(text)

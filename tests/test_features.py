@@ -37,8 +37,8 @@ def feature(line: str):
         ("Home", False),
         ("Politics Business Technology Science Health Sports Arts Books Style Food Travel", False),
         ("Skip to content", False),
-        ("Read the full story at https://example.com/news/2024/budget-approved-after-debate "
-         "for more details.", False),
+        ('<div><a href="https://ads.example.com/jump;sz=300x250">the best offers in the '
+         "town and all around the region</a></div>", False),
         ("首页 新闻 体育 财经 科技 娱乐", False),
     ],
 )
@@ -57,8 +57,11 @@ def test_prose(line: str, prose: bool) -> None:
         ("$915 ’17 2,3 %", "letters", False),
         ("Log In", "title_ratio", 1.0),
         ("<div><a href=\"x\">", "urlish", True),
+        ("More at example.com", "urlish", True),
         ("Improve the offline experience.", "sentence", True),
         ("Improve the offline experience.", "prose", False),
+        ("Shares of the company rose after Amazon.com said that it would buy the firm for "
+         "$2 billion.", "prose", True),
     ],
 )
 def test_block_fields(line: str, field: str, value: object) -> None:

@@ -42,9 +42,18 @@ class CleanerConfig:
             raise ConfigError(f"language_backend must be one of {LANGUAGE_BACKENDS}")
         if self.on_detector_error not in ON_DETECTOR_ERROR:
             raise ConfigError(f"on_detector_error must be one of {ON_DETECTOR_ERROR}")
-        for name in ("region_min_preceding_words", "region_resume_blocks", "language_sample_chars"):
+        non_negative = (
+            "region_min_preceding_words",
+            "region_resume_blocks",
+            "region_resume_min_words",
+            "guard_min_kept_words",
+            "language_sample_chars",
+        )
+        for name in non_negative:
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be >= 0")
+        if not 0.0 <= self.guard_min_kept_ratio <= 1.0:
+            raise ConfigError("guard_min_kept_ratio must be in [0, 1]")
         if self.max_input_chars <= 0:
             raise ConfigError("max_input_chars must be > 0")
 

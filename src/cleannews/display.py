@@ -145,7 +145,7 @@ def span_rows(doc: CleanDocument, *, removed_only: bool = False) -> list[dict[st
     ]
 
 
-class SpanTable(list):  # type: ignore[type-arg]
+class SpanTable(list[dict[str, Any]]):
     """A list of span rows (dicts) that renders as an HTML table in notebooks."""
 
     def _repr_html_(self) -> str:

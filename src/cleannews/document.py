@@ -91,7 +91,7 @@ class CleanDocument:
                 decisions=tuple(Decision.from_dict(d) for d in data.get("decisions", ())),
                 metadata=dict(data.get("metadata", {})),
             )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             raise SerializationError(f"bad document: {exc}") from exc
 
     @classmethod

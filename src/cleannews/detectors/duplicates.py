@@ -1,14 +1,23 @@
-"""Repeated lines: the later copies of a line, and later repeats of the title.
+"""Repeated lines: later copies of a repeated run of lines, and later repeats of the title.
 
 Lines are compared by :attr:`Block.key`; only lines long enough to matter are considered, so
-short legitimate repeats ("Photo", "Reuters") stay, and so do repeated prose paragraphs. The
-first line also counts as the title when it reads "Headline - Site Name" / "Headline | Site":
-a later bare "Headline" is a repeat. One pass with a dict: linear in the number of lines.
+short legitimate repeats ("Photo", "Reuters") stay, and so do repeated prose paragraphs.
+
+A single repeated line is no evidence by itself: articles repeat lines on purpose (a table of
+contents entry and its section heading, a photo credit under every picture, command output in
+a tutorial, running page headers in a paper). Boilerplate repeats come as *runs*: a menu,
+teaser list or footer printed twice. So a later copy is flagged only inside a run of at least
+``MIN_RUN`` lines repeating the lines around the original in order, and never for a refrain (a line printed three or more
+times is a pattern of the document, not a copy of a widget).
+
+The first line also counts as the title when it is shaped like a headline, alone or as
+"Headline - Site Name" / "Headline | Site": a later bare "Headline" is a repeat. Linear: dicts.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from ..kinds import Kind
@@ -17,13 +26,15 @@ from ..spans import Finding
 from ..text.blocks import Block, normalise_key
 from .base import Detector
 from .registry import register_detector
-from .title import metadata_title_block
+from .title import looks_like_headline, metadata_title_block
 
 MIN_WORDS = 4
 MIN_CHARS = 25  # for scripts written without spaces
 # A repeated sentence-length paragraph may be deliberate (a pull quote, a refrain, a repeated
 # caption); boilerplate repeats are headline- or label-sized. Precision first: keep those.
 MAX_PROSE_WORDS = 20
+MAX_COPIES = 2  # a line printed more often is a refrain of the document (see module doc)
+MIN_RUN = 3  # consecutive repeated lines: shorter repeats are too often deliberate
 MIN_TITLE_PART_WORDS = 3
 MIN_TITLE_PART_CHARS = 15  # for scripts written without spaces
 LINE_SCORE = 0.75
@@ -40,13 +51,19 @@ class DuplicatesDetector(Detector):
     def detect(self, page: Page) -> Iterator[Finding]:
         if not page.blocks:
             return
-        first = page.blocks[0]
-        seen: dict[str, Block] = {first.key: first}
-        title_keys = _title_keys(first)
+        blocks = page.blocks
+        first = blocks[0]
+        first_seen: dict[str, int] = {}
+        copies: Counter[str] = Counter()
+        for block in blocks:
+            first_seen.setdefault(block.key, block.index)
+            copies[block.key] += 1
+        title_keys = _title_keys(first) if looks_like_headline(first) else set()
         headline = metadata_title_block(page)  # HTML: the <h1> matching <title> is no repeat
-        for block in page.blocks[1:]:
+        for block in blocks[1:]:
             if block is headline:
                 continue
+            original = first_seen[block.key]
             if block.key in title_keys:
                 yield self.finding(
                     block,
@@ -55,10 +72,14 @@ class DuplicatesDetector(Detector):
                     "duplicates.title",
                     f"repeats the headline part of line {first.line}",
                 )
-            elif block.key in seen and _long_enough(block):
-                yield self._repeat(block, seen[block.key])
-            else:
-                seen.setdefault(block.key, block)
+            elif (
+                original < block.index
+                and copies[block.key] <= MAX_COPIES
+                and _long_enough(block)
+                and not _wrapped_prose(block)
+                and _in_repeated_run(blocks, original, block.index)
+            ):
+                yield self._repeat(block, blocks[original])
 
     def _repeat(self, block: Block, original: Block) -> Finding:
         return self.finding(
@@ -68,6 +89,31 @@ class DuplicatesDetector(Detector):
             "duplicates.line",
             f"repeats line {original.line}",
         )
+
+
+def _in_repeated_run(blocks: tuple[Block, ...], original: int, copy: int) -> bool:
+    """The copy sits in a run of at least ``MIN_RUN`` lines that repeats the lines around the
+    original in the same order (a menu or teaser list printed twice), made of label-sized
+    lines rather than wrapped prose."""
+    run = 1
+    for step in (-1, 1):
+        k = 1
+        while run < MIN_RUN and _same_line(blocks, original + step * k, copy + step * k, copy):
+            run += 1
+            k += 1
+    return run >= MIN_RUN
+
+
+def _same_line(blocks: tuple[Block, ...], i: int, j: int, copy: int) -> bool:
+    if not (0 <= i < len(blocks) and 0 <= j < len(blocks)) or i >= copy:
+        return False
+    a, b = blocks[i], blocks[j]
+    return bool(a.key) and a.key == b.key and not _wrapped_prose(b)
+
+
+def _wrapped_prose(block: Block) -> bool:
+    """A line starting in lower case continues a hard-wrapped sentence."""
+    return block.text[:1].islower()
 
 
 def _long_enough(block: Block) -> bool:

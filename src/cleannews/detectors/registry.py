@@ -8,7 +8,8 @@ Third-party packages expose detector classes in the ``cleannews.detectors`` entr
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
+import warnings
+from importlib.metadata import EntryPoint, entry_points
 from typing import Iterable, TypeVar, Union
 
 from ..errors import ConfigError, UnknownDetectorError
@@ -40,15 +41,32 @@ def builtin_detectors() -> dict[str, type[Detector]]:
     return dict(_BUILTINS)
 
 
-def plugin_detectors() -> dict[str, type[Detector]]:
-    """Detector classes advertised by installed packages (loaded on each call)."""
+def plugin_detectors(*, strict: bool = False) -> dict[str, type[Detector]]:
+    """Detector classes advertised by installed packages (loaded on each call).
+
+    A broken entry point (import error, not a Detector) must not break everyone else's
+    cleaning: it is skipped with a warning, or raises ``ConfigError`` when ``strict``."""
     found: dict[str, type[Detector]] = {}
     for ep in entry_points(group=ENTRY_POINT_GROUP):
-        cls = ep.load()
-        if not (isinstance(cls, type) and issubclass(cls, Detector)):
-            raise ConfigError(f"entry point {ep.name!r} is not a Detector subclass: {cls!r}")
+        try:
+            cls = _load_entry_point(ep)
+        except ConfigError as exc:
+            if strict:
+                raise
+            warnings.warn(str(exc), RuntimeWarning, stacklevel=2)
+            continue
         found[getattr(cls, "name", ep.name) or ep.name] = cls
     return found
+
+
+def _load_entry_point(ep: EntryPoint) -> type[Detector]:
+    try:
+        cls = ep.load()
+    except Exception as exc:  # any import-time failure of a third-party package
+        raise ConfigError(f"entry point {ep.name!r} failed to load: {exc!r}") from exc
+    if not (isinstance(cls, type) and issubclass(cls, Detector)):
+        raise ConfigError(f"entry point {ep.name!r} is not a Detector subclass: {cls!r}")
+    return cls
 
 
 def available_detectors() -> dict[str, type[Detector]]:
@@ -59,6 +77,8 @@ def get_detector_class(name: str) -> type[Detector]:
     builtins = builtin_detectors()
     if name in builtins:
         return builtins[name]
+    for ep in entry_points(group=ENTRY_POINT_GROUP, name=name):
+        return _load_entry_point(ep)  # a broken plugin asked for by name is an error
     plugins = plugin_detectors()
     if name in plugins:
         return plugins[name]

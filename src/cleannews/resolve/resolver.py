@@ -78,6 +78,8 @@ def _best(findings: Sequence[Finding], removal: bool) -> Finding | None:
 
 
 def _own_decision(unit: Block, findings: list[Finding], config: CleanerConfig) -> Decision:
+    if not findings:  # the common case: nothing to weigh
+        return Decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, RULE_NO_EVIDENCE)
     ordered = tuple(sorted(findings, key=lambda f: (-f.score, f.detector, f.reason)))
     remove = _best(findings, removal=True)
     keep = _best(findings, removal=False)
@@ -139,6 +141,7 @@ def _apply_regions(
         elif region is not None and not decision.removed:
             if _resumes(i, units, per_unit, config):
                 region = None
+                decision = _resumed(decision)
             elif decision.score < region.score:
                 decision = _in_region(unit, decision, region)
         if not decision.removed:
@@ -153,6 +156,19 @@ def _absorbed(decision: Decision) -> bool:
         return True
     removal = [f for f in decision.findings if f.kind.is_removed]
     return bool(removal) and all(f.detector in POSITIONAL_DETECTORS for f in removal)
+
+
+def _resumed(decision: Decision) -> Decision:
+    """Record that this unit closed a region: the article clearly resumes here."""
+    return Decision(
+        decision.block,
+        decision.start,
+        decision.end,
+        decision.kind,
+        decision.score,
+        RULE_RESUMED,
+        decision.findings,
+    )
 
 
 def _in_region(unit: Block, decision: Decision, region: Finding) -> Decision:

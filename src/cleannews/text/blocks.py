@@ -13,7 +13,6 @@ from dataclasses import dataclass
 # \x1c-\x1e, \x85, \v and \f) so that odd control characters stay inside a line.
 LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 _EDGE_NOISE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
-_SPACES = re.compile(r"\s+")
 TERMINAL_CHARS = frozenset(".!?…。！？;:；：")
 _CLOSERS = "\"'”’»)]）」』›*_"
 
@@ -37,7 +36,12 @@ class Block:
 
 def normalise_key(text: str) -> str:
     """The lookup key phrase lists are matched against (see ``Block.key``)."""
-    return _SPACES.sub(" ", _EDGE_NOISE.sub("", text.casefold()))
+    key = text.casefold()
+    # Fast path: a key that starts and ends with a letter has no edge noise to strip
+    # (``isalpha`` implies ``\w`` and excludes digits and ``_``), so skip the regex.
+    if key and not (key[0].isalpha() and key[-1].isalpha()):
+        key = _EDGE_NOISE.sub("", key)
+    return " ".join(key.split())
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -60,22 +64,31 @@ def make_block(index: int, start: int, end: int, line: int, text: str) -> Block:
 
 def split_blocks(source: str) -> tuple[Block, ...]:
     """Blocks of ``source`` in order. Linear in ``len(source)``."""
+    if "\r" in source or "\u2028" in source or "\u2029" in source:
+        return _split_with_regex(source)
+    blocks: list[Block] = []
+    offset = 0
+    for line_no, raw in enumerate(source.split("\n"), start=1):
+        _append_line(blocks, raw, offset, line_no)
+        offset += len(raw) + 1
+    return tuple(blocks)
+
+
+def _split_with_regex(source: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     line_start = 0
     line_no = 1
     for match in LINE_BREAK.finditer(source):
-        _append_line(blocks, source, line_start, match.start(), line_no)
+        _append_line(blocks, source[line_start : match.start()], line_start, line_no)
         line_start = match.end()
         line_no += 1
-    _append_line(blocks, source, line_start, len(source), line_no)
+    _append_line(blocks, source[line_start:], line_start, line_no)
     return tuple(blocks)
 
 
-def _append_line(blocks: list[Block], source: str, start: int, end: int, line_no: int) -> None:
-    raw = source[start:end]
+def _append_line(blocks: list[Block], raw: str, start: int, line_no: int) -> None:
     text = raw.strip()
     if not text:
         return
-    lead = len(raw) - len(raw.lstrip())
-    begin = start + lead
+    begin = start + len(raw) - len(raw.lstrip())
     blocks.append(make_block(len(blocks), begin, begin + len(text), line_no, text))

@@ -34,11 +34,9 @@ SENTENCE_MIN_WORDS = 4  # a short terminal line ("Improve the offline experience
 TITLE_RATIO_MAX_WORDS = 6  # capitalisation tells menus and headlines apart; long lines skip it
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# Start positions are anchored (lookbehinds, bounded tag bodies) so long lines stay linear.
-_URLISH = re.compile(
-    r"https?://|www\.|(?<![\w.-])[\w-]+\.(?:com|org|net|html?|php|jpe?g|png|gif)\b"
-    r"|[=&]\w+=|</?[a-zA-Z]\w*(?:\s[^<>]{0,200})?>"
-)
+# Bounded tag bodies keep long lines linear; both searches are cheap scans.
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>|[=&]\w+=")
+_URL = re.compile(r"://|www\.|\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
 _LIST_MARK = re.compile(r"(?:[-–—•·*+▪►✓✔]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 
@@ -53,7 +51,7 @@ class BlockFeatures(NamedTuple):
     stop_ratio: float  # function words / tokens (CJK: particles / CJK characters); 0.0 when
     # the block is too short to be prose anyway
     terminal: bool  # ends like a sentence
-    urlish: bool  # contains a URL, file name, query string or a markup tag
+    urlish: bool  # contains a URL, domain or file name, a query string or a markup tag
     title_ratio: float  # share of words that start upper-case (short lines only, else 0.0)
     cjk: bool  # mostly CJK characters
     letters: bool  # has at least one letter (not just figures and symbols)
@@ -98,8 +96,10 @@ def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
     cjk = cjk_chars * 2 > len(text)
     words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
     ratio = _stop_ratio(text, cjk, cjk_chars, stop) if words >= PROSE_MIN_WORDS else 0.0
-    urlish = bool(_URLISH.search(text))
-    prose = _is_prose(words, ratio, block.terminal, cjk) and not urlish
+    markup = ("<" in text or "=" in text) and _MARKUP.search(text) is not None
+    urlish = markup or _URL.search(text) is not None
+    # A sentence may name a web site; markup or a query string is never running prose.
+    prose = _is_prose(words, ratio, block.terminal, cjk) and not markup
     return BlockFeatures(
         words=words,
         stop_ratio=ratio,
@@ -111,7 +111,7 @@ def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
         list_item=bool(_LIST_MARK.match(text)),
         introduces=text.endswith((":", "：")),
         prose=prose,
-        sentence=prose or (block.terminal and words >= SENTENCE_MIN_WORDS and not urlish),
+        sentence=prose or (block.terminal and words >= SENTENCE_MIN_WORDS and not markup),
     )
 
 
