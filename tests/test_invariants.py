@@ -138,7 +138,7 @@ PROSE_20 = (
     "The council said on Tuesday that the new bridge over the river will finally open next "
     "spring after years of delays and rising costs."
 )
-KNOWN_NOT_IDEMPOTENT = [
+IDEMPOTENCE_CASES = [
     pytest.param(
         "Some text.\n&w=3840&q=100) https://example.com/a.jpg",
         marks=pytest.mark.xfail(
@@ -153,27 +153,16 @@ KNOWN_NOT_IDEMPOTENT = [
         marks=pytest.mark.xfail(strict=True, reason="debris: same, residue is a url-tail"),
         id="debris-residue-is-a-url-tail",
     ),
-    pytest.param(
-        f"Menu\n{PROSE_20}\n{PROSE_20}",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="duplicates: the title rule takes blocks[0] as the headline even when it "
-            "is boilerplate and lacks the long-prose exemption of the repeated-line rule",
-        ),
-        id="duplicates-title-after-nav",
-    ),
+    # Once-known gaps, fixed: kept as regressions.
+    pytest.param(f"Menu\n{PROSE_20}\n{PROSE_20}", id="duplicates-title-after-nav"),
     pytest.param(
         "Headline of the day\nThe the the the the the.\nThe the the the the the. &w=3840&q=100)",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="duplicates: lines are compared before inline debris is cut from them",
-        ),
         id="duplicates-after-inline-cut",
     ),
 ]
 
 
-@pytest.mark.parametrize("source", KNOWN_NOT_IDEMPOTENT)
+@pytest.mark.parametrize("source", IDEMPOTENCE_CASES)
 def test_known_idempotence_gaps(source: str) -> None:
     doc = BUILTIN.clean(source, kind="text", detect_language=False)
     assert BUILTIN.clean(doc.text, kind="text", detect_language=False).removed == ()

@@ -58,19 +58,26 @@ class DuplicatesDetector(Detector):
         for block in blocks:
             first_seen.setdefault(block.key, block.index)
             copies[block.key] += 1
-        title_keys = _title_keys(first) if looks_like_headline(first) else set()
+        headline_key = _headline_key(first) if looks_like_headline(first) else None
+        if copies[headline_key] > MAX_COPIES + 1:  # a refrain (e.g. filler text), not a title
+            headline_key = None
+        # The first later copy of the headline is the article's own headline (the first line is
+        # often the page <title>, which other evidence may remove): spare it, flag the rest.
+        spared = False
         headline = metadata_title_block(page)  # HTML: the <h1> matching <title> is no repeat
         for block in blocks[1:]:
             if block is headline:
                 continue
             original = first_seen[block.key]
-            if block.key in title_keys:
+            if block.key == headline_key and not spared:
+                spared = True
+            elif block.key == headline_key or (block.key == first.key and headline_key):
                 yield self.finding(
                     block,
                     Kind.DUPLICATE,
                     TITLE_SCORE,
                     "duplicates.title",
-                    f"repeats the headline part of line {first.line}",
+                    f"repeats the headline of line {first.line}",
                 )
             elif (
                 original < block.index
@@ -122,12 +129,11 @@ def _long_enough(block: Block) -> bool:
     return bool(block.key) and (block.words >= MIN_WORDS or len(block.key) >= MIN_CHARS)
 
 
-def _title_keys(first: Block) -> set[str]:
-    """Keys a later line may repeat the title with: the whole first line and the parts of a
-    "Headline - Site" line that are long enough to be a headline."""
-    parts = set()
-    for part in (first.text, *_TITLE_SEPARATORS.split(first.text)):
-        key = normalise_key(part)
-        if len(key.split()) >= MIN_TITLE_PART_WORDS or len(key) >= MIN_TITLE_PART_CHARS:
-            parts.add(key)
-    return parts
+def _headline_key(first: Block) -> str | None:
+    """The headline in the first line: the whole line, or the longest part of a
+    "Headline - Site" line; ``None`` when too short to be told apart from a label."""
+    parts = [normalise_key(p) for p in _TITLE_SEPARATORS.split(first.text)]
+    best = max(parts, key=len)
+    if len(best.split()) >= MIN_TITLE_PART_WORDS or len(best) >= MIN_TITLE_PART_CHARS:
+        return best
+    return None
