@@ -164,8 +164,7 @@ def load_snippets(shared: Path, limit: int | None) -> list[SnippetDoc]:
         CACHE.joinpath(name).unlink()
         cache = _cached(name, make)
     return [
-        SnippetDoc(e["id"], *cache[e["id"]], tuple(e["with"]), tuple(e["without"]))
-        for e in entries
+        SnippetDoc(e["id"], *cache[e["id"]], tuple(e["with"]), tuple(e["without"])) for e in entries
     ]
 
 
@@ -249,7 +248,9 @@ def line_filter(text: str) -> str:
 class Audit:
     """False removals by (detector, reason), and the boilerplate kept."""
 
-    false_removals: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    false_removals: dict[tuple[str, str], list[str]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     kept: list[tuple[int, str]] = field(default_factory=list)
 
     def removals(self, doc_id: str, track: str, cleaned, hits: Callable[[str], bool]) -> None:
@@ -325,7 +326,11 @@ def _audit_a(audit: Audit, doc: ReadabilityDoc, cleaned) -> None:
 def track_b(docs: list[SnippetDoc], clean, audit: Audit | None) -> dict[str, dict]:
     results: dict[str, dict] = {}
     for source, pick in (("full", lambda d: d.full), ("trafilatura", lambda d: d.extracted)):
-        counts = {"as-is": SnippetCounts(), "line-filter": SnippetCounts(), "cleannews": SnippetCounts()}
+        counts = {
+            "as-is": SnippetCounts(),
+            "line-filter": SnippetCounts(),
+            "cleannews": SnippetCounts(),
+        }
         for doc in docs:
             text = pick(doc)
             counts["as-is"].add(text, doc)
@@ -363,14 +368,18 @@ def _table_a(results: dict[str, dict]) -> str:
     rows = ["| system | P (all) | R (all) | F1 (all) | F1 (real) |", "|---|---|---|---|---|"]
     for system, r in results.items():
         a, real = r["all"], r["real"]
+        real_f1 = real.get("f1", 0.0)
         rows.append(
-            f"| {system} | {a['p']:.3f} | {a['r']:.3f} | **{a['f1']:.3f}** | {real.get('f1', 0):.3f} |"
+            f"| {system} | {a['p']:.3f} | {a['r']:.3f} | **{a['f1']:.3f}** | {real_f1:.3f} |"
         )
     return "\n".join(rows)
 
 
 def _table_b(results: dict[str, dict]) -> str:
-    rows = ["| input | system | TP | FP | FN | TN | P | R | F1 | acc |", "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| input | system | TP | FP | FN | TN | P | R | F1 | acc |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for source, systems in results.items():
         for system, s in systems.items():
             rows.append(
@@ -387,7 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracks", default="a,b", help="comma-separated: a, b")
     parser.add_argument("--audit", type=Path, help="write the removal audit here")
     parser.add_argument("--json", type=Path, help="also write every figure here")
-    parser.add_argument("--disable", default="", help="comma-separated detector names to switch off")
+    parser.add_argument(
+        "--disable", default="", help="comma-separated detector names to switch off"
+    )
     parser.add_argument("--no-language", action="store_true", help="detect_language=False")
     args = parser.parse_args(argv)
 

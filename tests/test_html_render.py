@@ -10,6 +10,7 @@ import pytest
 import cleannews
 from cleannews.config import CleanerConfig
 from cleannews.html import prepare_html_page
+from cleannews.text.blocks import split_blocks
 
 PAGE = """<html lang="de-AT"><head><title>Site title</title>
 <meta property="og:title" content="OG title">
@@ -44,6 +45,13 @@ def page():
 def test_one_block_per_visible_line(page):
     assert page.source.split("\n") == EXPECTED_LINES
     assert [b.text for b in page.blocks] == EXPECTED_LINES
+    assert page.blocks == split_blocks(page.source)
+
+
+def test_odd_whitespace_stays_inside_its_line():
+    page = prepare_html_page("<p>a\u2028b\rc\x85d\u00a0e</p><p> </p><p>f</p>", {}, CleanerConfig())
+    assert page.blocks == split_blocks(page.source)
+    assert [b.text for b in page.blocks] == ["a b c d e", "f"]
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from cleannews.resolve.resolver import (
     RULE_KEEP_EVIDENCE,
     RULE_NO_EVIDENCE,
     RULE_REGION,
+    RULE_RESUMED,
     Resolution,
     resolve,
 )
@@ -23,6 +24,10 @@ PROSE = (  # 29 words, ends like a sentence: "clean prose" for the resume rule
     "days before it agreed that the school would stay open for at least another two years."
 )
 SHORT = "A short teaser headline"
+OTHER = (  # clean prose about something else: another story's snippet in a listing
+    "Heavy storms flooded several coastal villages overnight, and rescue crews with boats "
+    "spent the whole morning moving families and their animals to shelters on higher ground."
+)
 assert len(PROSE.split()) == 29
 
 
@@ -205,15 +210,48 @@ def test_the_article_resumes_after_enough_clean_prose() -> None:
 
 
 def test_too_short_a_prose_run_does_not_resume() -> None:
-    source, blocks = lines(PROSE, PROSE, "Related", PROSE, PROSE, SHORT, PROSE)
+    source, blocks = lines(PROSE, PROSE, "Comments", PROSE, PROSE, SHORT, PROSE)
+    resolution = run(source, blocks, [marker(blocks[2], Kind.COMMENTS)])
+    assert kinds(resolution)[2:] == ["comments"] * 5
+
+
+def test_a_listing_ends_sooner_than_a_comment_thread() -> None:
+    source, blocks = lines(PROSE, PROSE, "Related", SHORT, OTHER, OTHER, SHORT)
     resolution = run(source, blocks, [marker(blocks[2], Kind.RELATED)])
-    assert kinds(resolution)[2:] == ["related"] * 5
+    assert kinds(resolution)[2:] == ["related"] * 2 + ["content"] * 3
+    assert rules(resolution)[4] == RULE_RESUMED
+
+
+def test_one_paragraph_on_the_article_topic_ends_a_listing() -> None:
+    source, blocks = lines(PROSE, PROSE, "Related", SHORT, SHORT, PROSE, SHORT)
+    resolution = run(source, blocks, [marker(blocks[2], Kind.RELATED)])
+    assert kinds(resolution)[2:] == ["related"] * 3 + ["content"] * 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "after"),
+    [
+        (Kind.RELATED, OTHER),  # another story's snippet: the listing goes on
+        (Kind.COMMENTS, PROSE),  # a comment on the article: the thread goes on
+    ],
+)
+def test_one_paragraph_alone_does_not_end_the_region(kind: Kind, after: str) -> None:
+    source, blocks = lines(PROSE, PROSE, "Heading", SHORT, after, SHORT)
+    resolution = run(source, blocks, [marker(blocks[2], kind)])
+    assert kinds(resolution)[2:] == [kind.value] * 4
+
+
+def test_topic_resume_can_be_switched_off() -> None:
+    source, blocks = lines(PROSE, PROSE, "Related", SHORT, PROSE, SHORT)
+    config = CONFIG.replace(region_resume_topic_overlap=0.0)
+    resolution = run(source, blocks, [marker(blocks[2], Kind.RELATED)], config)
+    assert kinds(resolution)[2:] == ["related"] * 4
 
 
 def test_prose_with_removal_evidence_does_not_count_towards_resuming() -> None:
-    source, blocks = lines(PROSE, PROSE, "Related", PROSE, PROSE, PROSE)
+    source, blocks = lines(PROSE, PROSE, "Related", OTHER, OTHER, PROSE)
     findings = [marker(blocks[2], Kind.RELATED), on(blocks[4], Kind.AD, 0.3)]
-    assert kinds(run(source, blocks, findings))[3:] == ["related"] * 3
+    assert kinds(run(source, blocks, findings))[3:] == ["related"] * 2 + ["content"]
 
 
 def test_resume_run_length_is_configurable() -> None:

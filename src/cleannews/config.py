@@ -11,6 +11,9 @@ REMOVAL_THRESHOLD = 0.5  # a block is removed when its best removal score reache
 REGION_MIN_PRECEDING_WORDS = 40  # a marker opens a region only after this much article text
 REGION_RESUME_BLOCKS = 3  # this many consecutive clean prose blocks end a region
 REGION_RESUME_MIN_WORDS = 25  # ...each at least this long
+REGION_LISTING_RESUME_BLOCKS = 2  # fewer after a listing heading (related, footer; not comments)
+REGION_RESUME_TOPIC_OVERLAP = 0.5  # one such paragraph ends a listing when this share of its
+# content words is in the article before the region (0 switches this off)
 GUARD_MIN_KEPT_WORDS = 15  # the over-removal guard fires below this many kept words...
 GUARD_MIN_KEPT_RATIO = 0.05  # ...when they are also below this share of the input's words
 LANGUAGE_SAMPLE_CHARS = 600  # language identification reads at most this much text
@@ -25,6 +28,8 @@ class CleanerConfig:
     region_min_preceding_words: int = REGION_MIN_PRECEDING_WORDS
     region_resume_blocks: int = REGION_RESUME_BLOCKS
     region_resume_min_words: int = REGION_RESUME_MIN_WORDS
+    region_listing_resume_blocks: int = REGION_LISTING_RESUME_BLOCKS
+    region_resume_topic_overlap: float = REGION_RESUME_TOPIC_OVERLAP
     guard_min_kept_words: int = GUARD_MIN_KEPT_WORDS
     guard_min_kept_ratio: float = GUARD_MIN_KEPT_RATIO
     detect_language: bool = True
@@ -46,12 +51,15 @@ class CleanerConfig:
             "region_min_preceding_words",
             "region_resume_blocks",
             "region_resume_min_words",
+            "region_listing_resume_blocks",
             "guard_min_kept_words",
             "language_sample_chars",
         )
         for name in non_negative:
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must be >= 0")
+        if not 0.0 <= self.region_resume_topic_overlap <= 1.0:
+            raise ConfigError("region_resume_topic_overlap must be in [0, 1]")
         if not 0.0 <= self.guard_min_kept_ratio <= 1.0:
             raise ConfigError("guard_min_kept_ratio must be in [0, 1]")
         if self.max_input_chars <= 0:

@@ -8,13 +8,15 @@ that contributed, so overlapping evidence stays visible.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
+from .kinds import Kind
 from .spans import Decision, Span
 from .text.blocks import Block
 
 LINE_SEPARATOR = "\n"
 PIECE_SEPARATOR = " "  # between kept pieces of one source line (a removal cut it)
+_KEPT = (Kind.TITLE, Kind.CONTENT)  # identity tests: cheaper than ``Kind.is_removed``
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
     previous_line: int | None = None
     pending: list[tuple[Block, Decision]] = []
     for unit, decision in zip(units, decisions, strict=True):
-        if decision.removed:
+        if decision.kind not in _KEPT:
             if pending and pending[-1][1].kind is not decision.kind:
                 spans.append(_removed_span(source, pending))
                 pending = []
@@ -43,9 +45,10 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
             sep = PIECE_SEPARATOR if unit.line == previous_line else LINE_SEPARATOR
             parts.append(sep)
             length += len(sep)
+        text = unit.text
         spans.append(_kept_span(unit, decision, length))
-        parts.append(unit.text)
-        length += len(unit.text)
+        parts.append(text)
+        length += len(text)
         previous_line = unit.line
     if pending:
         spans.append(_removed_span(source, pending))
@@ -53,17 +56,18 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
 
 
 def _kept_span(unit: Block, decision: Decision, output_start: int) -> Span:
+    findings = decision.findings
     return Span(
-        start=unit.start,
-        end=unit.end,
-        kind=decision.kind,
-        text=unit.text,
-        score=decision.score,
-        detectors=_unique(f.detector for f in decision.findings if not f.kind.is_removed),
-        reasons=(decision.rule,),
-        explanation=_kept_explanation(decision),
-        output_start=output_start,
-        output_end=output_start + len(unit.text),
+        unit.start,
+        unit.end,
+        decision.kind,
+        unit.text,
+        decision.score,
+        _unique(f.detector for f in findings if f.kind in _KEPT) if findings else (),
+        (decision.rule,),
+        _kept_explanation(decision),
+        output_start,
+        output_start + len(unit.text),
     )
 
 
@@ -104,8 +108,5 @@ def _removed_explanation(decisions: list[Decision]) -> str:
     return head
 
 
-def _unique(items: object) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for item in items:  # type: ignore[attr-defined]
-        seen.setdefault(item, None)
-    return tuple(seen)
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))  # first occurrence order

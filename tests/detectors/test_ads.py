@@ -64,6 +64,16 @@ def flagged(text: str, language: str | None = "en") -> list[tuple[int, str]]:
         "La suite après cette publicité",
         "Sponsored Links Sponsored Links",
         "広告：新商品のお知らせ",
+        # Sentence-long calls to action (a [contains] phrase of >= 3 words).
+        "Never miss the latest news by signing up to our newsletter today!",
+        "To view the full story, please subscribe to The Example Times. You can choose an "
+        "annual subscription or a weekly pass.",
+        "Puede escribirnos o seguirnos en las redes sociales o suscribirse aquí a nuestra "
+        "newsletter.",
+        "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.",
+        "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+        # Ad disclosure labels in front of a promo line.
+        "ANZEIGE - Heute mal ausgehen oder bestellen? Wie wäre es mit:",
     ],
 )
 def test_ad_lines_are_flagged(line: str) -> None:
@@ -81,6 +91,11 @@ def test_ad_lines_are_flagged(line: str) -> None:
         "He told readers to subscribe now and then, but the newsletter he had launched in "
         "2019 never found an audience beyond a few hundred loyal subscribers in the town.",
         "PR firm hired to repair the company's image",
+        # A two-word [contains] phrase inside a sentence is no call to action.
+        "He urged readers to subscribe now, before the price of the paper rises again next "
+        "month, he said.",
+        "Die Zeitung bietet für Abonnenten seit Jahren ein Archiv an, sagte der Verleger.",
+        "Anzeigen gegen den Bürgermeister wurden von der Staatsanwaltschaft geprüft.",
     ],
 )
 def test_article_prose_is_not_flagged(line: str) -> None:

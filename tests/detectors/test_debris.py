@@ -82,6 +82,8 @@ def test_leftovers_are_flagged(line: str, expected: list[tuple[str, str]]) -> No
         'var res = new Response ("one time use"); console. log (res. bodyUsed); // false',
         "The page: 12 of the report lists the campaign promises.",
         "[1] Smith, J. (2020). A study of things. Journal of Stuff.",
+        # A URL line continuing a wrapped reference or sentence.
+        "www.example.org/spec/protocol-draft3-1,",
     ],
 )
 def test_article_text_is_not_flagged(line: str) -> None:
@@ -90,6 +92,12 @@ def test_article_text_is_not_flagged(line: str) -> None:
 
 def test_a_list_of_urls_is_a_list_of_sources() -> None:
     text = f"{PROSE}\nSources:\nhttps://example.com/a\nhttps://example.org/b\n{PROSE}"
+    assert flagged(text) == []
+
+
+def test_a_markup_listing_is_a_code_sample() -> None:
+    # Consecutive lines of tags in a tutorial: the sample, not leftovers.
+    text = f'{PROSE}\n<div id="mocha"></div>\n<div id="messages"></div>\n{PROSE}'
     assert flagged(text) == []
 
 

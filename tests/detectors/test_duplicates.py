@@ -16,35 +16,57 @@ def flagged(text: str) -> list[tuple[int, str]]:
     ]
 
 
+MENU = (
+    "World news of the day\nBusiness and the markets\nScience and your health\n"
+    "Sport results of today"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Title\nA line of four words\nBody\nA line of four words", [(4, "duplicates.line")]),
-        ("Title\nA line of four words\nx\na LINE of four words!", [(4, "duplicates.line")]),
+        # A menu printed at the top and again at the bottom: the second run is flagged.
         (
-            "Title\nRepeated line here now\nx\nRepeated line here now\nRepeated line here now",
-            [(4, "duplicates.line"), (5, "duplicates.line")],
+            f"Headline here\n{MENU}\nThe article body sits here.\n{MENU}",
+            [
+                (7, "duplicates.line"),
+                (8, "duplicates.line"),
+                (9, "duplicates.line"),
+                (10, "duplicates.line"),
+            ],
+        ),
+        # Case and edge punctuation do not matter; CJK lines count by characters.
+        (
+            "Headline here\nWorld news of the day\nBusiness and the markets\n"
+            "Science and your health\nBody.\nWORLD news of the day!\nBusiness and the markets\n"
+            "Science and your health",
+            [(6, "duplicates.line"), (7, "duplicates.line"), (8, "duplicates.line")],
         ),
         (
-            "Title\n这是一个足够长的重复句子用来测试重复检测功能是否正常\nx\n这是一个足够长的重复句子用来测试重复检测功能是否正常",
-            [(4, "duplicates.line")],
+            "标题\n这是第一个足够长的导航菜单项目用于测试重复运行检测\n这是第二个足够长的导航菜单项目用于测试重复运行检测\n"
+            "这是第三个足够长的导航菜单项目用于测试重复运行检测\n正文\n这是第一个足够长的导航菜单项目用于测试重复运行检测\n"
+            "这是第二个足够长的导航菜单项目用于测试重复运行检测\n这是第三个足够长的导航菜单项目用于测试重复运行检测",
+            [(6, "duplicates.line"), (7, "duplicates.line"), (8, "duplicates.line")],
         ),
-        # Title repeats: exactly, or as the headline part of "Headline - Site" / "Headline | Site".
+        # Title repeats: the first later copy is the headline itself; further copies repeat it.
         (
-            "Big storm hits the coast\nBody text\nBig storm hits the coast",
+            "Big storm hits the coast\nBig storm hits the coast\nBody text\n"
+            "Big storm hits the coast",
+            [(4, "duplicates.title")],
+        ),
+        (
+            "Big storm hits the coast - Daily News\nBig storm hits the coast\nBody\n"
+            "Big storm hits the coast",
+            [(4, "duplicates.title")],
+        ),
+        (
+            "Big storm hits the coast | Daily News\nBody\nBig storm hits the coast | Daily News",
             [(3, "duplicates.title")],
         ),
         (
-            "Big storm hits the coast - Daily News\nBig storm hits the coast",
-            [(2, "duplicates.title")],
-        ),
-        (
-            "Big storm hits the coast | Daily News\nBody\nBig storm hits the coast",
-            [(3, "duplicates.title")],
-        ),
-        (
-            "Daily News » Big storm hits the coast\nBig storm hits the coast",
-            [(2, "duplicates.title")],
+            "Daily News » Big storm hits the coast\nBig storm hits the coast\nx\n"
+            "Big storm hits the coast",
+            [(4, "duplicates.title")],
         ),
     ],
 )
@@ -69,18 +91,49 @@ def test_repeats_are_flagged(text: str, expected: list[tuple[int, str]]) -> None
         "Big storm hits the coast | Daily News\nBody\nDaily News",  # the site name is short
         "A first line\nAnother different line\nYet another different line",
         "",
+        # A single repeated line: a table-of-contents entry and its section heading.
+        "Guide\nContents\nAnalyzing a Server Log\nGetting a Sense of the Data\n"
+        "Analyzing a Server Log\nWe start by loading the log into a table.\n"
+        "Getting a Sense of the Data\nThe log has a million rows.",
+        # A photo credit under two pictures, with different captions.
+        "Title\nA boat on the river at dawn\nPhoto by Joan Bardeletti\nText.\n"
+        "Fishermen at the market\nPhoto by Joan Bardeletti",
+        # Command output repeated in a tutorial: a refrain (three copies) and short runs.
+        "Title\n$ hg pull -u\n1 files updated, 0 files merged\nText.\n$ hg pull -u\n"
+        "1 files updated, 0 files merged\nMore.\n1 files updated, 0 files merged",
+        # Running page headers in a paper (a refrain).
+        "Title\nde Jong [Page 2] Internet-Draft\nA.\nde Jong [Page 2] Internet-Draft\nB.\n"
+        "de Jong [Page 2] Internet-Draft",
+        # A hard-wrapped paragraph printed twice (lower-case continuation lines are prose).
+        "Title\nTempor incididunt ut labore et dolore magna\naliqua ut enim ad minim veniam quis\n"
+        "nostrud exercitation ullamco laboris nisi\nText\n"
+        "Tempor incididunt ut labore et dolore magna\n"
+        "aliqua ut enim ad minim veniam quis\nnostrud exercitation ullamco laboris nisi",
+        # The first line is filler repeated throughout: a refrain, not a title.
+        "Lorem ipsum dolor sit amet consectetur\nA\nLorem ipsum dolor sit amet consectetur\nB\n"
+        "Lorem ipsum dolor sit amet consectetur\nC\nLorem ipsum dolor sit amet consectetur",
+        # Only the headline part of "Headline - Site" counts, not a long site name.
+        "Big storm hits the coast - Regional Information Service\nBody\n"
+        "Regional Information Service",
     ],
 )
-def test_short_or_unique_lines_are_not_flagged(text: str) -> None:
+def test_single_or_deliberate_repeats_are_not_flagged(text: str) -> None:
     assert flagged(text) == []
 
 
-def test_first_copy_is_kept() -> None:
-    text = "Headline\nThe same sentence appears twice.\nThe same sentence appears twice."
+def test_the_first_copy_of_a_run_is_kept() -> None:
+    text = f"Headline here\n{MENU}\nBody.\n{MENU}"
     page = Page.from_text(text)
-    (finding,) = DuplicatesDetector().detect(page)
-    assert finding.start == page.blocks[2].start
-    assert "line 2" in finding.explanation
+    findings = list(DuplicatesDetector().detect(page))
+    assert [f.start for f in findings] == [b.start for b in page.blocks[6:10]]
+    assert "line 2" in findings[0].explanation
+
+
+def test_the_headline_after_the_page_title_is_spared() -> None:
+    # "Headline - Site" (the <title>) may be removed by other evidence: the bare headline that
+    # follows must survive, or the article loses its headline entirely.
+    page = Page.from_text("Big storm hits the coast - Daily News\nBig storm hits the coast\nBody")
+    assert list(DuplicatesDetector().detect(page)) == []
 
 
 def test_the_headline_matching_the_page_title_is_no_repeat() -> None:

@@ -69,6 +69,20 @@ def flagged(text: str, language: str | None = "en") -> list[tuple[int, str]]:
         ("Facebook Twitter LinkedIn Email", "footer.bar"),
         ("About Us Advertise With Us Terms of Use Privacy Policy Site Map Careers", "footer.bar"),
         ("Impressum · Datenschutz · Kontakt", "footer.bar"),
+        # Sentence-long site licence notices.
+        (
+            "This website and all documents on it are licensed under a Creative Commons "
+            "Attribution-Share Alike 3.0 United States License.",
+            "footer.contains",
+        ),
+        (
+            "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY",
+            "footer.contains",
+        ),
+        (
+            "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.",
+            "footer.contains",
+        ),
     ],
 )
 def test_footer_lines_are_flagged(line: str, reason: str) -> None:
@@ -88,6 +102,8 @@ def test_footer_lines_are_flagged(line: str, reason: str) -> None:
         "© Provided by Example Inc. The company shocked the world earlier this year by "
         "announcing its first mobile game, which can be played with one hand on any phone.",
         "The terms of use were rewritten after regulators complained, the privacy policy too.",
+        "The photo, by a local artist, is licensed under a Creative Commons license and was "
+        "shared widely.",
     ],
 )
 def test_article_prose_is_not_flagged(line: str) -> None:
@@ -99,6 +115,29 @@ def test_tag_heading_opens_a_footer_region() -> None:
     (finding,) = FooterDetector().detect(page)
     assert finding.scope is Scope.REGION
     assert finding.follows_kind is Kind.FOOTER
+
+
+@pytest.mark.parametrize(
+    "following",
+    [
+        # A menu heading followed by menu entries that are sentences or teasers, not tags.
+        "Themen - Was uns bewegt... diese Seite aufrufen\nNews-Archiv... diese Seite aufrufen",
+        "Über diese Reihe\n" + PROSE,
+        "",  # a heading with nothing after it
+    ],
+)
+def test_tag_heading_without_tags_after_it_labels_only_itself(following: str) -> None:
+    page = Page.from_text(f"{PROSE}\nThemen\n{following}", language="de")
+    findings = [f for f in FooterDetector().detect(page) if f.reason == "footer.marker"]
+    assert len(findings) == 1
+    assert findings[0].scope is Scope.BLOCK
+
+
+def test_tag_heading_inside_a_menu_labels_only_itself() -> None:
+    # "Home / Questions / Tags / Users / Unanswered": a menu entry, not the article's tag list.
+    page = Page.from_text(f"{PROSE}\nHome\nQuestions\nTags\nUsers\nUnanswered\n{PROSE}")
+    findings = [f for f in FooterDetector().detect(page) if f.reason == "footer.marker"]
+    assert [f.scope for f in findings] == [Scope.BLOCK]
 
 
 def test_share_lines_are_block_scoped() -> None:

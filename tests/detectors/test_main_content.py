@@ -56,3 +56,28 @@ def test_outside_lines_get_a_removal_kind(found, line, kind):
 )
 def test_inside_flags(source, main_text, expected):
     assert inside_flags(source, split_blocks(source), main_text) == expected
+
+
+def _page(html):
+    from cleannews.config import CleanerConfig
+    from cleannews.html import prepare_html_page
+
+    return prepare_html_page(html, {}, CleanerConfig())
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # a thread: the extracted text sits in comment-cued posts
+        ("<h1>Question</h1>" + "<div class='comment'><p>A long reply, several words.</p></div>" * 3,
+         True),
+        # an article with a short comment
+        (PROSE * 3 + "<div class='comment'><p>Nice.</p></div>", False),
+    ],
+)
+def test_discussion_pages(html, expected):
+    from cleannews.detectors.dom_cues import node_cues
+    from cleannews.detectors.main_content import _is_discussion
+
+    page = _page(f"<body>{html}</body>")
+    assert _is_discussion(page, [True] * len(page.blocks), node_cues(page)) is expected

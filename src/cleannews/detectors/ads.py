@@ -19,6 +19,13 @@ from .registry import register_detector
 # prefix/contains/regex rules only look at lines this short (in characters as well as words:
 # CJK paragraphs have few spaces, so the word limit alone would let long prose through).
 MAX_PHRASE_CHARS = 120
+# Calls to action and legal notices are often a whole sentence ("Never miss the latest news by
+# signing up to our newsletter today!"): [contains] phrases also reach lines up to this size.
+CTA_MAX_WORDS = 30
+CTA_MAX_CHARS = 220
+CTA_MIN_PHRASE_WORDS = (
+    3  # "subscribe now" fits a sentence of prose; "sign up to our newsletter" not
+)
 
 
 def undoubled(key: str) -> str | None:
@@ -55,10 +62,23 @@ class AdsDetector(PhraseDetector):
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         if len(block.text) > MAX_PHRASE_CHARS:
             whole = table.whole.get(block.key)
-            return whole[0] if whole else None
+            return whole[0] if whole else contains_in_sentence(table, block)
         found = super().match(table, block)
         if found is None:
             half = undoubled(block.key)
             whole = table.whole.get(half) if half else None
             found = whole[0] if whole else None
+        if found is None and block.words > self.max_words:
+            found = contains_in_sentence(table, block)
         return found
+
+
+def contains_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:
+    """A sentence-long line carrying a [contains] phrase ("... subscribe to our newsletter").
+    [contains] phrases are chosen to be specific enough for this (see the data files)."""
+    if block.words > CTA_MAX_WORDS or len(block.text) > CTA_MAX_CHARS or table.contains is None:
+        return None
+    for hit in table.contains.finditer(block.key):
+        if hit.group(0).count(" ") + 1 >= CTA_MIN_PHRASE_WORDS:
+            return table.by_text[("contains", hit.group(0))]
+    return None

@@ -31,6 +31,7 @@ _IMAGE_PARAMS = r"(?:w|h|q|width|height|quality|fit|crop|auto|fm|format|dpr|resi
 _LINE_URL_TAIL = re.compile(r"[&?][\w.-]+=\S*\)?")
 _LINE_CSS = re.compile(r"(?:[.#@]?[\w-]+(?:[\s,>:.#]+[\w-]+)*\s*\{[^{}]*:[^{}]*\}\s*)+")
 _LINE_BASE64 = re.compile(r"[A-Za-z0-9+/]{100,}={0,2}")
+_CONTINUES = frozenset(",;")  # a URL line ending so is part of a wrapped sentence or list
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _SCRIPT_LEFTOVER = re.compile(
     r"googletag\.|adsbygoogle|dataLayer\.push|window\.dataLayer|_gaq\.push|fbq\(|gtag\("
@@ -104,12 +105,12 @@ class DebrisDetector(Detector):
             if whole is not None:
                 yield self.finding(block, Kind.DEBRIS, LINE_SCORE, whole[0], whole[1])
             else:
-                yield from self._inline(block)
+                yield from self._inline(block, _in_markup_listing(blocks, i))
 
-    def _inline(self, block: Block) -> Iterator[Finding]:
+    def _inline(self, block: Block, listing: bool) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
         for reason, explanation, needs, pattern in _INLINE_PATTERNS:
-            if needs not in block.text:
+            if needs not in block.text or (listing and pattern is _TAG_RUN):
                 continue
             for match in pattern.finditer(block.text):
                 start, end = _trimmed(block.text, match.start(), match.end())
@@ -147,9 +148,19 @@ def _whole_line(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _in_markup_listing(blocks: Sequence[Block], i: int) -> bool:
+    """Consecutive lines starting with a tag are a markup code sample in a tutorial, not
+    leftovers (a scraper leaves stray tags inside text, not listings of them)."""
+    if not blocks[i].text.startswith("<"):
+        return False
+    neighbours = (blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
+    return any(b.text.startswith("<") for b in neighbours)
+
+
 def _is_lone_url(blocks: Sequence[Block], i: int) -> bool:
-    """A bare URL line with no URL line beside it (a list of URLs is a list of sources)."""
-    if not _BARE_URL.fullmatch(blocks[i].text):
+    """A bare URL line with no URL line beside it (a list of URLs is a list of sources), and
+    not continuing a sentence or reference (``see https://example.org/spec,``)."""
+    if blocks[i].text[-1] in _CONTINUES or not _BARE_URL.fullmatch(blocks[i].text):
         return False
     neighbours = (blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
     return not any(_BARE_URL.fullmatch(b.text) for b in neighbours)

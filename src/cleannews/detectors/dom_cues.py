@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
@@ -52,7 +52,7 @@ class Cue:
     via: str  # what matched, e.g. ``class token 'comments'``
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it is loaded once and cached
 class Vocabulary:
     tokens: dict[str, Cue]
     names: dict[str, Cue]
@@ -109,11 +109,17 @@ def own_cue(vocab: Vocabulary, tag: str, names: tuple[str, ...], role: str | Non
     found = [vocab.tags.get(tag)]
     if role:
         found.append(vocab.roles.get(role.lower()))
-    for name in names:
-        lowered = name.lower()
-        found.append(vocab.names.get(lowered))
-        found.extend(vocab.tokens.get(t) for t in split_name(name))
-        found.append(vocab.tokens.get(lowered))
+    found.extend(name_cue(vocab, name) for name in names)
+    cues = [c for c in found if c is not None]
+    return max(cues, key=lambda c: c.score) if cues else None
+
+
+@lru_cache(maxsize=1 << 16)  # class names repeat across pages of a site and across sites
+def name_cue(vocab: Vocabulary, name: str) -> Cue | None:
+    """The strongest cue of one class or id value."""
+    lowered = name.lower()
+    found = [vocab.names.get(lowered), vocab.tokens.get(lowered)]
+    found.extend(vocab.tokens.get(t) for t in split_name(name))
     cues = [c for c in found if c is not None]
     return max(cues, key=lambda c: c.score) if cues else None
 

@@ -7,8 +7,8 @@ A single repeated line is no evidence by itself: articles repeat lines on purpos
 contents entry and its section heading, a photo credit under every picture, command output in
 a tutorial, running page headers in a paper). Boilerplate repeats come as *runs*: a menu,
 teaser list or footer printed twice. So a later copy is flagged only inside a run of at least
-``MIN_RUN`` lines repeating the lines around the original in order, and never for a refrain (a line printed three or more
-times is a pattern of the document, not a copy of a widget).
+``MIN_RUN`` lines repeating the lines around the original in order, and never for a refrain
+(a line printed three or more times is a pattern of the document, not a copy of a widget).
 
 The first line also counts as the title when it is shaped like a headline, alone or as
 "Headline - Site Name" / "Headline | Site": a later bare "Headline" is a repeat. Linear: dicts.

@@ -12,14 +12,15 @@ recognised:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Iterator
 
 from ..kinds import Kind
 from ..page import Page
-from ..spans import Finding
+from ..spans import Finding, Scope
 from ..text.blocks import Block
-from .ads import LANGUAGES, SECTION_SCORES
+from .ads import LANGUAGES, SECTION_SCORES, contains_in_sentence
 from .phrase_detector import PhraseDetector
 from .phrases import Phrase, PhraseTable, load_table
 from .registry import register_detector
@@ -31,6 +32,9 @@ BAR_MIN_COVERAGE = 0.75  # share of the line's tokens covered by footer phrases
 BAR_LONGEST_PHRASE = 6  # tokens
 BAR_SCORE = 0.8
 COPYRIGHT_MAX_WORDS = 80
+TAG_ITEMS_CHECKED = 2  # lines after a tag heading that must look like tags...
+TAG_MAX_WORDS = 4  # ...short labels, not sentences
+MENU_ITEM_MAX_WORDS = 5  # a tag heading after this many such short labels is a menu entry
 COPYRIGHT_SCORE = 0.8
 _BAR_SEPARATORS = re.compile(r"[\s|•·/,;]+")
 _LABEL_SEPARATORS = frozenset(":|»›>-–—：")
@@ -53,7 +57,7 @@ class FooterDetector(PhraseDetector):
         for block in page.blocks:
             phrase = self.match(table, block)
             if phrase is not None and self.accept(page, block, phrase):
-                yield self.phrase_finding(block, phrase, preferred)
+                yield _tag_marker_checked(self.phrase_finding(block, phrase, preferred), page)
             elif self._is_copyright(table, block):
                 yield self._finding(block, COPYRIGHT_SCORE, "footer.copyright", "copyright notice")
             elif self._is_link_bar(table, block):
@@ -69,8 +73,16 @@ class FooterDetector(PhraseDetector):
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         if len(block.text) > MAX_PHRASE_CHARS:
             whole = table.whole.get(block.key)
-            return whole[0] if whole else None
-        return super().match(table, block)
+            return whole[0] if whole else self._in_sentence(table, block)
+        found = super().match(table, block)
+        if found is None and block.words > self.max_words:
+            found = self._in_sentence(table, block)
+        return found
+
+    def _in_sentence(self, table: PhraseTable, block: Block) -> Phrase | None:
+        if _COPYRIGHT.match(block.text):
+            return None  # a copyright line has its own rule (``_is_copyright``)
+        return contains_in_sentence(table, block)
 
     def _finding(self, block: Block, score: float, reason: str, explanation: str) -> Finding:
         return self.finding(block, self.kind, score, reason, explanation)
@@ -95,6 +107,36 @@ class FooterDetector(PhraseDetector):
         if block.words <= self.max_words:
             return True
         return table.contains is not None and table.contains.search(block.key) is not None
+
+
+def _tag_marker_checked(finding: Finding, page: Page) -> Finding:
+    """A tag heading ("Tags", "Themen") opens a region only when tag-like items follow it and
+    it is not itself an entry of a menu (short labels before it too); the same word heading a
+    site menu or a section of prose labels just its own line."""
+    if finding.scope is not Scope.REGION:
+        return finding
+    block = page.block_at(finding.start)
+    if block is None:
+        return finding
+    after = page.blocks[block.index + 1 : block.index + 1 + TAG_ITEMS_CHECKED]
+    before = page.blocks[max(0, block.index - TAG_ITEMS_CHECKED) : block.index]
+    tags_follow = bool(after) and all(_is_tag_item(b) for b in after)
+    in_menu = len(before) == TAG_ITEMS_CHECKED and all(_is_menu_item(b) for b in before)
+    if tags_follow and not in_menu:
+        return finding
+    return replace(finding, scope=Scope.BLOCK, region_kind=None)
+
+
+def _is_menu_item(block: Block) -> bool:
+    return block.words <= MENU_ITEM_MAX_WORDS and not block.terminal
+
+
+def _is_tag_item(block: Block) -> bool:
+    return (
+        block.words <= TAG_MAX_WORDS
+        and not block.terminal
+        and not block.text.endswith(("...", "…"))
+    )
 
 
 def _is_cjk(char: str) -> bool:

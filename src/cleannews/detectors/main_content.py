@@ -23,6 +23,8 @@ from .registry import register_detector
 INSIDE_SCORE = 0.55
 AGREED_SCORE = 0.75  # inside, and the DOM agrees: no removal cue, mostly non-link text
 AGREED_MAX_LINK_SHARE = 0.5
+DISCUSSION_SCORE = 0.9  # above the comment cue: see _is_discussion
+DISCUSSION_MIN_SHARE = 0.5
 RESCUE_MAX_LINK_SHARE = 0.2  # outside blocks that may still be article prose (see detect)
 RESCUE_MIN_WORDS = 15
 RESCUE_NEEDS_TERMINAL = True
@@ -95,9 +97,11 @@ class MainContentDetector(Detector):
             return
         try:
             main_text = extract_main_text(view.tree, FAST_EXTRACTION)
+            if FAST_EXTRACTION and _too_small(main_text, page.source):
+                main_text = extract_main_text(view.tree, fast=False)  # with its fallbacks
         except (RecursionError, ValueError):  # pathological trees: no evidence
             return
-        if len(main_text) < MIN_OUTPUT_SHARE * len(page.source):
+        if _too_small(main_text, page.source):
             return
         flags = inside_flags(page.source, page.blocks, main_text)
         if not any(flags):
@@ -105,8 +109,13 @@ class MainContentDetector(Detector):
         first = flags.index(True)
         last = len(flags) - 1 - flags[::-1].index(True)
         cues = node_cues(page)
+        discussion = _is_discussion(page, flags, cues)
         for i, (block, inside) in enumerate(zip(page.blocks, flags, strict=True)):
             cue = cues[view.block_nodes[i]]
+            if inside and discussion and cue is not None and cue.kind is Kind.COMMENTS:
+                yield self.finding(block, Kind.CONTENT, DISCUSSION_SCORE, "main_content.discussion",
+                                   "the page's main text is itself a discussion (forum, Q&A)")
+                continue
             if inside:
                 yield self._keep(block, cue is None and _few_links(view, i, block))
                 continue
@@ -124,6 +133,21 @@ class MainContentDetector(Detector):
                                 "in trafilatura's main text, no DOM cue against it, few links")
         return self.finding(block, Kind.CONTENT, INSIDE_SCORE, "main_content.inside",
                             "part of trafilatura's main-content extraction")
+
+
+def _is_discussion(page: Page, flags: list[bool], cues: list[Any]) -> bool:
+    """Most of the extracted main text sits in comment-cued elements: a forum thread or Q&A
+    page, whose posts are the content (trafilatura already left out comments proper)."""
+    nodes = page.html.block_nodes
+    inside = [b for b, flag in zip(page.blocks, flags, strict=True) if flag]
+    cued = sum(
+        b.words for b in inside if (c := cues[nodes[b.index]]) and c.kind is Kind.COMMENTS
+    )
+    return cued >= DISCUSSION_MIN_SHARE * max(sum(b.words for b in inside), 1)
+
+
+def _too_small(main_text: str, source: str) -> bool:
+    return len(main_text) < MIN_OUTPUT_SHARE * len(source)
 
 
 def _few_links(view: Any, i: int, block: Block) -> bool:

@@ -21,6 +21,7 @@ from ..spans import Finding, Scope
 from ..text.blocks import Block
 from ..text.features import page_features
 from .phrase_detector import PhraseDetector
+from .phrases import Phrase
 from .teasers import listing_blocks
 
 MEMO_KEY = "detectors.marker_regions"
@@ -35,7 +36,7 @@ class RegionCheckedPhraseDetector(PhraseDetector):
 
     min_prose_share_before: ClassVar[float] = MIN_PROSE_SHARE_BEFORE
 
-    def checks_following(self, block: Block) -> bool:
+    def checks_following(self, block: Block, phrase: Phrase) -> bool:
         """Whether the article carrying on right after this marker confines it (listing
         headings are followed by short items; subclasses whose regions hold prose say no)."""
         return True
@@ -49,7 +50,7 @@ class RegionCheckedPhraseDetector(PhraseDetector):
                 continue
             finding = self.phrase_finding(block, phrase, preferred)
             plausible = region_plausible(
-                page, block.index, self.min_prose_share_before, self.checks_following(block)
+                page, block.index, self.min_prose_share_before, self.checks_following(block, phrase)
             )
             if finding.scope is Scope.REGION and not plausible:
                 finding = confined(finding)

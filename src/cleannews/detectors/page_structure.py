@@ -46,6 +46,8 @@ MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
 HEAD_REACH = 2  # short lines (byline, date, caption) between a standfirst and the body
 MIN_ARTICLE_WORDS = 40  # less prose than this in the cluster: no evidence
 MIN_OUTSIDE_BLOCKS = 5  # fewer blocks than this before/after the cluster: leave them alone
+MIN_CHROME_LINES = 2  # ...or fewer menu-like or link lines than this (extracted text)
+LEAD_MIN_WORDS = 15  # a first line this long that reads as prose: the text starts with the article
 SCORE_CHROME = 0.7  # a non-sentence line outside the article
 SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
 MEMO_KEY = "page_structure.article"
@@ -71,9 +73,9 @@ class PageStructureDetector(Detector):
         article = page_article(page)
         if article is None:
             return
-        if _substantial(0, article.first):
+        if not _starts_with_article(feats) and _substantial(feats, 0, article.first):
             yield from self._before(page, feats, article)
-        if _substantial(article.last + 1, len(feats)):
+        if _substantial(feats, article.last + 1, len(feats)):
             yield from self._after(page, feats, article)
 
     def _before(
@@ -110,12 +112,40 @@ class PageStructureDetector(Detector):
             )
 
 
-def _substantial(lo: int, hi: int) -> bool:
-    """Are blocks ``lo..hi-1`` enough to be site chrome rather than a stray line or two?
+def _substantial(feats: Sequence[BlockFeatures], lo: int, hi: int) -> bool:
+    """Are blocks ``lo..hi-1`` site chrome rather than a stray line or two?
 
-    On text that is already mostly article (another extractor's output) the few lines
-    outside the cluster are bylines, captions or a closing note: no evidence."""
-    return hi - lo >= MIN_OUTSIDE_BLOCKS
+    On text that is already mostly article (another extractor's output) the lines outside
+    the cluster are bylines, captions, the article's own lists and headings or a closing
+    note: enough of them, and some that look like menu items or links, are needed."""
+    if hi - lo < MIN_OUTSIDE_BLOCKS:
+        return False
+    chrome = 0
+    for k in range(lo, hi):
+        feat = feats[k]
+        if not feat.sentence and line_cost(feat) == GAP_MENU_LINE:
+            chrome += 1
+            if chrome >= MIN_CHROME_LINES:
+                return True
+    return False
+
+
+def _starts_with_article(feats: Sequence[BlockFeatures]) -> bool:
+    """The first line is already a paragraph: the text was extracted, no chrome precedes it."""
+    return bool(feats) and feats[0].prose and feats[0].words >= LEAD_MIN_WORDS
+
+
+import os
+
+_CH = int(os.environ.get("CH", "2"))
+_FP = int(os.environ.get("FP", "0"))
+
+
+def _chrome(feats, lo, hi):
+    if _FP and lo == 0 and feats and feats[0].prose and feats[0].words >= _FP:
+        return False
+    n = sum(1 for f in feats[lo:hi] if not f.sentence and line_cost(f) == GAP_MENU_LINE)
+    return n >= _CH
 
 
 def page_article(page: Page) -> Article | None:

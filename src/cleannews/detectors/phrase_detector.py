@@ -54,24 +54,28 @@ class PhraseDetector(Detector):
                 yield self.phrase_finding(block, phrase, preferred)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
-        whole = table.whole.get(block.key)
+        key = block.key
+        whole = table.whole.get(key)
         if whole:
             return whole[0]
         if block.words > self.max_words:
             return None
         heads = table.prefix_heads
-        if heads is None or block.key[:2] in heads:
+        if heads is None or key[:2] in heads:
             found = self._match_prefix(table, block)
             if found is not None:
                 return found
-        counted = table.count_noun(block.text)
-        if counted is not None:
-            return counted
-        if table.contains is not None and len(block.key) >= table.contains_min_len:
-            hit = table.contains.search(block.key)
+        text = block.text
+        if table.count is not None:
+            counted = table.count_noun(text)
+            if counted is not None:
+                return counted
+        contains = table.contains
+        if contains is not None and len(key) >= table.contains_min_len:
+            hit = contains.search(key)
             if hit:
                 return table.by_text[("contains", hit.group(0))]
-        return regex_phrase(table, block.text)
+        return regex_phrase(table, text) if table.regexes else None
 
     def _match_prefix(self, table: PhraseTable, block: Block) -> Phrase | None:
         if table.marker_prefix is not None and _is_heading(block, self.max_heading_words):

@@ -190,10 +190,34 @@ def _count_pattern(nouns: list[str]) -> re.Pattern[str] | None:
 def _alternation(texts: list[str], *, anchored: bool) -> re.Pattern[str] | None:
     if not texts:
         return None
-    # Longest first so the most specific phrase is the one reported.
-    body = "|".join(re.escape(t) for t in sorted(set(texts), key=len, reverse=True))
     head = "^" if anchored else r"(?<!\w)"
-    return re.compile(f"{head}(?:{body})(?!\\w)")
+    return re.compile(f"{head}{_trie_regex(_trie(texts))}(?!\\w)")
+
+
+def _trie(texts: list[str]) -> dict[str, dict]:
+    root: dict[str, dict] = {}
+    for text in texts:
+        node = root
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+    return root
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    """The phrases of a trie as one regex that factors their common prefixes.
+
+    Equivalent to the flat alternation sorted longest first: at any position only one branch
+    can follow the text, and a longer phrase is tried before a shorter one it extends (the
+    empty alternative comes last). Sharing prefixes keeps the search cost per position near
+    the trie depth instead of the number of phrases (hundreds per detector)."""
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    ends = "" in node
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ("|)" if ends else ")")
 
 
 @cache

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..config import CleanerConfig
 from ..page import Page
-from ..text.blocks import split_blocks
+from ..text.blocks import Block, make_block
 from .decode import decode_html
 from .metadata import extract_metadata
 from .parse import parse_html
@@ -15,6 +15,17 @@ from .render import render_tree
 from .view import HtmlView
 
 __all__ = ["HtmlView", "prepare_html_page"]
+
+
+def lines_to_blocks(lines: list[str]) -> tuple[Block, ...]:
+    """The blocks ``split_blocks("\\n".join(lines))`` would find, without re-scanning: every
+    rendered line is non-blank, stripped and free of line breaks."""
+    blocks = []
+    start = 0
+    for i, line in enumerate(lines):
+        blocks.append(make_block(i, start, start + len(line), i + 1, line))
+        start += len(line) + 1
+    return tuple(blocks)
 
 
 def prepare_html_page(
@@ -30,9 +41,7 @@ def prepare_html_page(
         metadata["html_warnings"] = list(parsed.warnings)
     rendering = render_tree(parsed.root)
     page_text = "\n".join(rendering.lines)
-    blocks = split_blocks(page_text)
-    if len(blocks) != len(rendering.lines):  # each rendered line is one non-blank stripped line
-        raise AssertionError("rendered lines and blocks disagree")
+    blocks = lines_to_blocks(rendering.lines)
     view = HtmlView(
         tags=tuple(rendering.tags),
         ids=tuple(rendering.ids),

@@ -23,9 +23,13 @@ from ..config import CleanerConfig
 from ..kinds import KIND_PRIORITY, Kind
 from ..spans import Decision, Finding, Scope
 from ..text.blocks import Block
+from ..text.topic import content_tokens, overlap, union_tokens
 from .units import covering, split_units
 
 _PRIORITY = {kind: i for i, kind in enumerate(KIND_PRIORITY)}
+# Identity tests against the kept kinds: cheaper than ``Kind.is_removed`` (an enum hash) in
+# the per-unit loops, which run once per line of every document.
+_KEPT = (Kind.TITLE, Kind.CONTENT)
 RULE_FINDING = "finding"
 RULE_REGION = "region"
 RULE_NO_EVIDENCE = "no-evidence"
@@ -39,6 +43,8 @@ ABSORBED_BY_REGION = frozenset({Kind.DEBRIS, Kind.DUPLICATE, Kind.NAV})
 # Detectors whose evidence says only *where* a block is (before or after the article body),
 # not what it is: inside a region, the marker's kind is the more specific description.
 POSITIONAL_DETECTORS = frozenset({"page_structure"})
+TOPIC_MIN_WORDS = 10  # kept lines this long and terminal make up the article's topic...
+TOPIC_MIN_TOKENS = 20  # ...which needs this many content words to compare against
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,26 +69,45 @@ def resolve(
 
 def _findings_per_unit(units: Sequence[Block], findings: Sequence[Finding]) -> list[list[Finding]]:
     starts = [u.start for u in units]
+    index_of = {start: i for i, start in enumerate(starts)}
     per_unit: list[list[Finding]] = [[] for _ in units]
     for finding in findings:
+        # Most findings cover exactly one whole unit: a dict lookup instead of two bisections.
+        i = index_of.get(finding.start)
+        if i is not None and units[i].end == finding.end:
+            per_unit[i].append(finding)
+            continue
         for i in covering(starts, finding):
             per_unit[i].append(finding)
     return per_unit
 
 
-def _best(findings: Sequence[Finding], removal: bool) -> Finding | None:
-    candidates = [f for f in findings if f.kind.is_removed == removal]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda f: (f.score, -_PRIORITY.get(f.kind, 99)))
+def _best_pair(findings: Sequence[Finding]) -> tuple[Finding | None, Finding | None]:
+    """The best removal and the best keep finding, in one pass.
+
+    Best = highest score; removal ties go to the more specific kind (``KIND_PRIORITY``), then
+    to the earlier finding (as ``max`` would)."""
+    remove: Finding | None = None
+    keep: Finding | None = None
+    remove_rank = (0.0, 0)
+    for f in findings:
+        if f.kind in _KEPT:
+            if keep is None or f.score > keep.score:
+                keep = f
+        else:
+            rank = (f.score, -_PRIORITY.get(f.kind, 99))
+            if remove is None or rank > remove_rank:
+                remove, remove_rank = f, rank
+    return remove, keep
 
 
 def _own_decision(unit: Block, findings: list[Finding], config: CleanerConfig) -> Decision:
     if not findings:  # the common case: nothing to weigh
         return Decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, RULE_NO_EVIDENCE)
+    if len(findings) == 1:  # the next commonest: one detector spoke (no ranking needed)
+        return _single_decision(unit, findings[0], config)
     ordered = tuple(sorted(findings, key=lambda f: (-f.score, f.detector, f.reason)))
-    remove = _best(findings, removal=True)
-    keep = _best(findings, removal=False)
+    remove, keep = _best_pair(findings)
     keep_score = keep.score if keep else 0.0
     if remove and remove.score >= config.removal_threshold and remove.score > keep_score:
         return Decision(
@@ -98,11 +123,35 @@ def _own_decision(unit: Block, findings: list[Finding], config: CleanerConfig) -
     return Decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, rule, ordered)
 
 
+def _single_decision(unit: Block, finding: Finding, config: CleanerConfig) -> Decision:
+    """:func:`_own_decision` for exactly one finding (same rules, no keep score to beat)."""
+    ordered = (finding,)
+    if finding.kind in _KEPT:
+        return Decision(
+            unit.index,
+            unit.start,
+            unit.end,
+            finding.kind,
+            finding.score,
+            RULE_KEEP_EVIDENCE,
+            ordered,
+        )
+    if finding.score >= config.removal_threshold and finding.score > 0.0:
+        return Decision(
+            unit.index, unit.start, unit.end, finding.kind, finding.score, RULE_FINDING, ordered
+        )
+    return Decision(
+        unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, RULE_BELOW_THRESHOLD, ordered
+    )
+
+
 def _opens_region(decision: Decision) -> Finding | None:
     if not decision.removed:
         return None
-    markers = [f for f in decision.findings if f.scope is Scope.REGION and f.kind is decision.kind]
-    return markers[0] if markers else None
+    kind = decision.kind
+    return next(
+        (f for f in decision.findings if f.scope is Scope.REGION and f.kind is kind), None
+    )
 
 
 def _is_clean_prose(unit: Block, findings: list[Finding], config: CleanerConfig) -> bool:
@@ -114,13 +163,51 @@ def _is_clean_prose(unit: Block, findings: list[Finding], config: CleanerConfig)
 
 
 def _resumes(
-    i: int, units: Sequence[Block], per_unit: list[list[Finding]], config: CleanerConfig
+    i: int,
+    units: Sequence[Block],
+    per_unit: list[list[Finding]],
+    config: CleanerConfig,
+    region: Finding,
+    topic: _ArticleTopic,
 ) -> bool:
-    """The article clearly resumes at ``i``: a run of clean prose blocks starts there."""
+    """The article clearly resumes at ``i``: a run of clean prose blocks starts there (a
+    shorter run after a listing heading), or one clean paragraph carrying on the article's
+    topic (a listing's items are about other stories; a comment thread is never closed so)."""
     run = config.region_resume_blocks
-    if run == 0 or i + run > len(units):
+    listing = region.follows_kind is not Kind.COMMENTS
+    if listing:
+        run = min(run, config.region_listing_resume_blocks)
+    if run == 0 or not _is_clean_prose(units[i], per_unit[i], config):
         return False
-    return all(_is_clean_prose(units[j], per_unit[j], config) for j in range(i, i + run))
+    min_overlap = config.region_resume_topic_overlap
+    if listing and min_overlap and topic.continues(units[i].text, min_overlap):
+        return True
+    if i + run > len(units):
+        return False
+    return all(_is_clean_prose(units[j], per_unit[j], config) for j in range(i + 1, i + run))
+
+
+class _ArticleTopic:
+    """Content words of the article text kept before the first region (computed on demand:
+    most regions end the page without a paragraph to test)."""
+
+    def __init__(self, units: Sequence[Block], decisions: list[Decision]) -> None:
+        self.units, self.decisions = units, decisions
+        self.end = 0
+        self._tokens: set[str] | None = None
+
+    def continues(self, text: str, min_overlap: float) -> bool:
+        if self._tokens is None:
+            kept = (
+                u.text
+                for u, d in zip(self.units[: self.end], self.decisions, strict=False)
+                if d.kind in _KEPT and u.terminal and u.words >= TOPIC_MIN_WORDS
+            )
+            self._tokens = union_tokens(kept)
+        tokens = content_tokens(text)
+        if len(self._tokens) < TOPIC_MIN_TOKENS or len(tokens) < TOPIC_MIN_TOKENS // 4:
+            return False
+        return overlap(tokens, self._tokens) >= min_overlap
 
 
 def _apply_regions(
@@ -132,19 +219,25 @@ def _apply_regions(
     out: list[Decision] = []
     region: Finding | None = None
     kept_words = 0
+    min_words = config.region_min_preceding_words
+    topic = _ArticleTopic(units, decisions)
     for i, (unit, decision) in enumerate(zip(units, decisions, strict=True)):
-        marker = _opens_region(decision)
-        if marker is not None and kept_words >= config.region_min_preceding_words:
+        removed = decision.kind not in _KEPT
+        marker = _opens_region(decision) if removed else None
+        if marker is not None and kept_words >= min_words:
+            topic.end = topic.end or i
             region = marker
-        elif region is not None and _absorbed(decision):
-            decision = _in_region(unit, decision, region)
-        elif region is not None and not decision.removed:
-            if _resumes(i, units, per_unit, config):
-                region = None
-                decision = _resumed(decision)
-            elif decision.score < region.score:
+        elif region is not None:
+            if _absorbed(decision):
                 decision = _in_region(unit, decision, region)
-        if not decision.removed:
+            elif not removed:
+                if _resumes(i, units, per_unit, config, region, topic):
+                    region = None
+                    decision = _resumed(decision)
+                elif decision.score < region.score:
+                    decision = _in_region(unit, decision, region)
+            removed = decision.kind not in _KEPT
+        if not removed:
             kept_words += unit.words
         out.append(decision)
     return out
@@ -200,9 +293,17 @@ def _would_remove_nearly_all(
     units: Sequence[Block], decisions: Sequence[Decision], config: CleanerConfig
 ) -> bool:
     total = sum(u.words for u in units)
-    if total == 0 or not any(d.removed for d in decisions):
+    if total == 0:
         return False
-    kept = sum(u.words for u, d in zip(units, decisions, strict=True) if not d.removed)
+    kept = 0
+    any_removed = False
+    for unit, decision in zip(units, decisions, strict=True):
+        if decision.kind in _KEPT:
+            kept += unit.words
+        else:
+            any_removed = True
+    if not any_removed:
+        return False
     return kept < config.guard_min_kept_words and kept < config.guard_min_kept_ratio * total
 
 

@@ -17,9 +17,14 @@ def split_units(
     source: str, blocks: Sequence[Block], findings: Iterable[Finding]
 ) -> tuple[Block, ...]:
     starts = [b.start for b in blocks]
+    # Offsets on a block edge never cut it (blocks do not overlap): a set lookup spares the
+    # bisection for the usual finding, which covers whole lines.
+    edges = {*starts, *(b.end for b in blocks)}
     cuts: dict[int, set[int]] = {}
     for finding in findings:
         for offset in (finding.start, finding.end):
+            if offset in edges:
+                continue
             i = bisect_right(starts, offset) - 1
             if i >= 0 and blocks[i].start < offset < blocks[i].end:
                 cuts.setdefault(i, set()).add(offset)

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 # Line breaks we split on. Deliberately narrower than ``str.splitlines`` (which also breaks on
 # \x1c-\x1e, \x85, \v and \f) so that odd control characters stay inside a line.
 LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
-_EDGE_NOISE = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+# A run of "edge noise": anything but a letter. Matched at the start of a key and, on the
+# reversed key, at its end; a ``[\W\d_]+$`` search would retry at every inner punctuation mark.
+_NOISE_RUN = re.compile(r"[\W\d_]+")
 TERMINAL_CHARS = frozenset(".!?…。！？;:；：")
 _CLOSERS = "\"'”’»)]）」』›*_"
+_TRAILING = _CLOSERS + " "  # what ``ends_like_sentence`` looks past
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,30 +39,43 @@ class Block:
 
 def normalise_key(text: str) -> str:
     """The lookup key phrase lists are matched against (see ``Block.key``)."""
-    key = text.casefold()
-    # Fast path: a key that starts and ends with a letter has no edge noise to strip
-    # (``isalpha`` implies ``\w`` and excludes digits and ``_``), so skip the regex.
-    if key and not (key[0].isalpha() and key[-1].isalpha()):
-        key = _EDGE_NOISE.sub("", key)
-    return " ".join(key.split())
+    return _key(text.casefold())
+
+
+def _key(folded: str) -> str:
+    # ``isalpha`` implies ``\w`` and excludes digits and ``_``: a letter at an edge means
+    # there is no noise to strip there.
+    if folded and not folded[0].isalpha():
+        found = _NOISE_RUN.match(folded)
+        if found:
+            folded = folded[found.end() :]
+    if folded and not folded[-1].isalpha():
+        found = _NOISE_RUN.match(folded[::-1])
+        if found:
+            folded = folded[: len(folded) - found.end()]
+    return " ".join(folded.split())
 
 
 def ends_like_sentence(text: str) -> bool:
-    stripped = text.rstrip(_CLOSERS + " ")
+    if not text:
+        return False
+    last = text[-1]
+    if last in TERMINAL_CHARS:  # the common case: no closers to look past
+        return True
+    if last not in _TRAILING:
+        return False
+    stripped = text.rstrip(_TRAILING)
     return bool(stripped) and stripped[-1] in TERMINAL_CHARS
 
 
 def make_block(index: int, start: int, end: int, line: int, text: str) -> Block:
-    return Block(
-        index=index,
-        start=start,
-        end=end,
-        line=line,
-        text=text,
-        key=normalise_key(text),
-        words=len(text.split()),
-        terminal=ends_like_sentence(text),
-    )
+    folded = text.casefold()
+    tokens = folded.split()  # casefolding never adds or removes whitespace
+    if folded and folded[0].isalpha() and folded[-1].isalpha():
+        key = " ".join(tokens)
+    else:
+        key = _key(folded)
+    return Block(index, start, end, line, text, key, len(tokens), ends_like_sentence(text))
 
 
 def split_blocks(source: str) -> tuple[Block, ...]:
@@ -90,5 +106,6 @@ def _append_line(blocks: list[Block], raw: str, start: int, line_no: int) -> Non
     text = raw.strip()
     if not text:
         return
-    begin = start + len(raw) - len(raw.lstrip())
+    # A line that starts with its text has no leading whitespace (the text starts non-blank).
+    begin = start if raw[0] == text[0] else start + len(raw) - len(raw.lstrip())
     blocks.append(make_block(len(blocks), begin, begin + len(text), line_no, text))

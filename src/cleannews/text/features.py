@@ -85,7 +85,7 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
     found = page.memo.get(MEMO_KEY)
     if found is None:
         stop = load_stopwords()
-        found = tuple(block_features(b, stop) for b in page.blocks)
+        found = tuple([block_features(b, stop) for b in page.blocks])
         page.memo[MEMO_KEY] = found
     return found
 
@@ -97,22 +97,30 @@ def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
     words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
     ratio = _stop_ratio(text, cjk, cjk_chars, stop) if words >= PROSE_MIN_WORDS else 0.0
     markup = ("<" in text or "=" in text) and _MARKUP.search(text) is not None
-    urlish = markup or _URL.search(text) is not None
+    # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search.
+    urlish = markup or (_URL.search(text) is not None if "." in text else "://" in text)
+    terminal = block.terminal
     # A sentence may name a web site; markup or a query string is never running prose.
-    prose = _is_prose(words, ratio, block.terminal, cjk) and not markup
+    prose = not markup and _is_prose(words, ratio, terminal, cjk)
     return BlockFeatures(
-        words=words,
-        stop_ratio=ratio,
-        terminal=block.terminal,
-        urlish=urlish,
-        title_ratio=_title_ratio(text) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
-        cjk=cjk,
-        letters=any(ch.isalpha() for ch in text),
-        list_item=bool(_LIST_MARK.match(text)),
-        introduces=text.endswith((":", "：")),
-        prose=prose,
-        sentence=prose or (block.terminal and words >= SENTENCE_MIN_WORDS and not markup),
+        words,
+        ratio,
+        terminal,
+        urlish,
+        _title_ratio(text) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
+        cjk,
+        _has_letter(text, block.key),
+        _LIST_MARK.match(text) is not None,
+        text.endswith((":", "：")),
+        prose,
+        prose or (terminal and words >= SENTENCE_MIN_WORDS and not markup),
     )
+
+
+def _has_letter(text: str, key: str) -> bool:
+    # The key keeps everything from the first to the last letter-like character, so an empty
+    # key means no letter at all; most lines start with a letter.
+    return text[:1].isalpha() or (bool(key) and any(ch.isalpha() for ch in text))
 
 
 def _stop_ratio(text: str, cjk: bool, cjk_chars: int, stop: Stopwords) -> float:

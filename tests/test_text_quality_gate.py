@@ -1,0 +1,60 @@
+"""Quality gate for text mode: F1 floors on the whole readability-text set (it runs in seconds).
+
+Floors sit a little below the figures recorded in BENCHMARKS.md so that a regression fails CI;
+raise them when quality improves. Two tracks:
+
+- full page text in, article out (issue #2's bar: mean token F1 >= 0.90, recall kept high);
+- the reference text itself in: a clean article must come out (almost) untouched.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FULL_TEXT_F1_FLOOR = 0.90
+FULL_TEXT_RECALL_FLOOR = 0.95
+CLEAN_INPUT_F1_FLOOR = 0.98
+
+pytestmark = pytest.mark.skipif(
+    not (SHARED / "datasets" / "readability-text").is_dir(),
+    reason=f"benchmark datasets not found under {SHARED} (CI keeps ../shared beside the repo)",
+)
+
+
+@pytest.fixture(scope="module")
+def bench():
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import text_mode
+    finally:
+        sys.path.pop(0)
+    return text_mode
+
+
+@pytest.fixture(scope="module")
+def docs(bench):
+    return bench.load_docs(SHARED)
+
+
+def test_full_page_text_meets_the_bar(bench, docs) -> None:
+    result = bench.evaluate(bench.cleannews_system(detect_language=False), docs)
+    assert result["n_all"] == 130
+    assert result["all"]["f1"] >= FULL_TEXT_F1_FLOOR
+    assert result["all"]["recall"] >= FULL_TEXT_RECALL_FLOOR
+
+
+def test_cleannews_beats_both_baselines(bench, docs) -> None:
+    ours = bench.evaluate(bench.cleannews_system(detect_language=False), docs)["all"]["f1"]
+    assert ours > bench.evaluate(bench.identity, docs)["all"]["f1"]
+    assert ours > bench.evaluate(bench.line_filter, docs)["all"]["f1"]
+
+
+def test_clean_article_text_is_left_nearly_untouched(bench, docs) -> None:
+    inputs = {d.id: d.expected for d in docs}
+    result = bench.evaluate(bench.cleannews_system(detect_language=False), docs, inputs)
+    assert result["all"]["f1"] >= CLEAN_INPUT_F1_FLOOR
