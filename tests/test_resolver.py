@@ -28,6 +28,10 @@ OTHER = (  # clean prose about something else: another story's snippet in a list
     "Heavy storms flooded several coastal villages overnight, and rescue crews with boats "
     "spent the whole morning moving families and their animals to shelters on higher ground."
 )
+MORE = (  # more of the same article, so that there is enough of it to compare topics with
+    "Parents told the committee that the school library, the sports hall and the music rooms "
+    "were used every evening by clubs, and teachers asked officials to fund new classrooms."
+)
 assert len(PROSE.split()) == 29
 
 
@@ -123,8 +127,11 @@ def test_partial_finding_cuts_the_line_into_units() -> None:
     end = source.index(")") + 1
     finding = Finding(start, end, Kind.DEBRIS, 0.9, "debris", "debris.url")
     resolution = run(source, blocks, [finding])
-    assert [u.text for u in resolution.units] == ["Photo of the mayor", "&w=3840&q=100)",
-                                                  "at the opening."]
+    assert [u.text for u in resolution.units] == [
+        "Photo of the mayor",
+        "&w=3840&q=100)",
+        "at the opening.",
+    ]
     assert kinds(resolution) == ["content", "debris", "content"]
 
 
@@ -148,7 +155,10 @@ def test_marker_after_enough_words_opens_a_region() -> None:
 def test_marker_without_enough_preceding_words_removes_only_itself() -> None:
     source, blocks = lines(PROSE, "Related Articles", SHORT, SHORT)  # 29 < 40 words
     assert kinds(run(source, blocks, [marker(blocks[1], Kind.RELATED)])) == [
-        "content", "related", "content", "content"
+        "content",
+        "related",
+        "content",
+        "content",
     ]
 
 
@@ -223,7 +233,7 @@ def test_a_listing_ends_sooner_than_a_comment_thread() -> None:
 
 
 def test_one_paragraph_on_the_article_topic_ends_a_listing() -> None:
-    source, blocks = lines(PROSE, PROSE, "Related", SHORT, SHORT, PROSE, SHORT)
+    source, blocks = lines(PROSE, MORE, "Related", SHORT, SHORT, PROSE, SHORT)
     resolution = run(source, blocks, [marker(blocks[2], Kind.RELATED)])
     assert kinds(resolution)[2:] == ["related"] * 3 + ["content"] * 2
 
@@ -236,22 +246,22 @@ def test_one_paragraph_on_the_article_topic_ends_a_listing() -> None:
     ],
 )
 def test_one_paragraph_alone_does_not_end_the_region(kind: Kind, after: str) -> None:
-    source, blocks = lines(PROSE, PROSE, "Heading", SHORT, after, SHORT)
+    source, blocks = lines(PROSE, MORE, "Heading", SHORT, after, SHORT)
     resolution = run(source, blocks, [marker(blocks[2], kind)])
     assert kinds(resolution)[2:] == [kind.value] * 4
 
 
 def test_topic_resume_can_be_switched_off() -> None:
-    source, blocks = lines(PROSE, PROSE, "Related", SHORT, PROSE, SHORT)
+    source, blocks = lines(PROSE, MORE, "Related", SHORT, PROSE, SHORT)
     config = CONFIG.replace(region_resume_topic_overlap=0.0)
     resolution = run(source, blocks, [marker(blocks[2], Kind.RELATED)], config)
     assert kinds(resolution)[2:] == ["related"] * 4
 
 
 def test_prose_with_removal_evidence_does_not_count_towards_resuming() -> None:
-    source, blocks = lines(PROSE, PROSE, "Related", OTHER, OTHER, PROSE)
+    source, blocks = lines(PROSE, PROSE, "Related", OTHER, OTHER, OTHER, OTHER)
     findings = [marker(blocks[2], Kind.RELATED), on(blocks[4], Kind.AD, 0.3)]
-    assert kinds(run(source, blocks, findings))[3:] == ["related"] * 2 + ["content"]
+    assert kinds(run(source, blocks, findings))[3:] == ["related"] * 2 + ["content"] * 2
 
 
 def test_resume_run_length_is_configurable() -> None:

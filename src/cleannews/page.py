@@ -8,6 +8,8 @@ from typing import Any, Mapping
 
 from .text.blocks import Block, split_blocks
 
+_STARTS_MEMO = "page.block_starts"
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -39,7 +41,9 @@ class Page:
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset``, if any."""
-        starts = [b.start for b in self.blocks]
+        starts = self.memo.get(_STARTS_MEMO)
+        if starts is None:  # built once per page: detectors may ask once per finding
+            starts = self.memo[_STARTS_MEMO] = [b.start for b in self.blocks]
         i = bisect_right(starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
             return self.blocks[i]

@@ -75,7 +75,7 @@ def _removed_span(source: str, group: list[tuple[Block, Decision]]) -> Span:
     first, last = group[0][0], group[-1][0]
     decisions = [d for _, d in group]
     lead = decisions[0]
-    findings = [f for d in decisions for f in d.findings if f.kind.is_removed]
+    findings = [f for d in decisions for f in d.findings if f.kind not in _KEPT]
     return Span(
         start=first.start,
         end=last.end,
@@ -100,7 +100,7 @@ def _kept_explanation(decision: Decision) -> str:
 
 def _removed_explanation(decisions: list[Decision]) -> str:
     lead = next((d for d in decisions if d.findings), decisions[0])
-    top = next((f for f in lead.findings if f.kind.is_removed), None)
+    top = next((f for f in lead.findings if f.kind not in _KEPT), None)
     head = f"{top.detector}: {top.explanation or top.reason}" if top else lead.rule
     in_region = sum(1 for d in decisions if d.rule == "region")
     if in_region:

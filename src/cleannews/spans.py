@@ -21,6 +21,9 @@ class Scope(str, Enum):
 
     BLOCK = "block"  # only the text it covers
     REGION = "region"  # a marker: it and what follows belong to ``region_kind`` until a new marker
+    # Only the text it covers, and only by *where* it sits (before or after the article body),
+    # not by what it is: inside a region, the region's kind describes it better.
+    POSITION = "position"
 
 
 @dataclass(frozen=True, slots=True)

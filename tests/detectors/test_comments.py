@@ -127,6 +127,31 @@ def test_a_comment_thread_after_the_heading_keeps_the_region() -> None:
     assert found[0] == (5, "comments.marker", Scope.REGION)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 Responses to “Council approves budget”",
+        "13 Thoughts on “Council approves budget”",
+        "2 replies to Council approves budget",
+        "4 Gedanken zu „Stadtrat beschließt Haushalt“",
+        "5 réflexions sur « Le conseil adopte le budget »",
+        "3 respuestas a «El consejo aprueba el presupuesto»",
+        "7 комментариев к «Совет утвердил бюджет»",
+    ],
+)
+def test_thread_headings_with_a_count_open_a_region_before_prose(line: str) -> None:
+    # The thread is prose (comments), so the region holds even though paragraphs follow.
+    thread = "\n".join([COMMENT, "Reply", COMMENT])
+    assert flagged(f"{ARTICLE}\n{line}\n{thread}")[0] == (5, "comments.marker-prefix", Scope.REGION)
+
+
+@pytest.mark.parametrize(
+    "line", ["Thoughts on the new budget", "Responses to the flood", "Gedanken zu Europa"]
+)
+def test_thread_heading_words_without_a_count_are_article_subheadings(line: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []
+
+
 def test_a_comment_count_under_the_byline_does_not_open_a_region() -> None:
     text = f"Council approves budget\nBy Jane Doe\n11 Comments\n{ARTICLE}\n{ARTICLE}"
     assert flagged(text) == [(3, "comments.marker", Scope.BLOCK)]

@@ -81,3 +81,19 @@ def test_discussion_pages(html, expected):
 
     page = _page(f"<body>{html}</body>")
     assert _is_discussion(page, [True] * len(page.blocks), node_cues(page)) is expected
+
+
+@pytest.mark.parametrize(
+    ("html", "rescued"),
+    [
+        (PROSE, True),  # prose paragraph: may be article text trafilatura cut off
+        (f"<figure><figcaption>{PROSE[3:-4]}</figcaption></figure>", False),  # a caption
+        ("<p>" + " ".join(f"<a href='/{i}'>link {i}</a>" for i in range(12)) + ".</p>", False),
+        ("<p>Too short to tell.</p>", False),
+    ],
+)
+def test_rescue_of_prose_outside_the_extraction(html, rescued):
+    from cleannews.detectors.main_content import _rescued
+
+    page = _page(f"<body>{html}</body>")
+    assert _rescued(page.html, 0, page.blocks[0], between=False) is rescued

@@ -66,8 +66,11 @@ def test_navigation_phrases(line: str, language: str | None) -> None:
         # not trails
         ("| Film | Year | Description |", 0),
         ("Home > World", 0),
-        ("Prices rose 3% / wages rose 2% / rents rose 5% in a year where nothing changed at all "
-         "for the many families who rent.", 0),
+        (
+            "Prices rose 3% / wages rose 2% / rents rose 5% in a year where nothing changed at all "
+            "for the many families who rent.",
+            0,
+        ),
         ("He said: this is it. / She said: no. / Then they left.", 0),
         (PROSE, 0),
     ],
@@ -101,6 +104,30 @@ def test_menu_run_before_the_article() -> None:
         [PROSE, "Chapter one", "Chapter two", "Chapter three", PROSE2],
         # article prose only
         [PROSE, PROSE2, "Home is where the heart is, she said before leaving the room.", PROSE],
+        # code in the article (a protocol exchange), not a menu, even before any prose
+        [
+            '"ETag": "1382694048",',
+            '"rel": "storage",',
+            '"properties": {',
+            "Content-Length: 106",
+            "Content-Type: text/plain",
+            'ETag: "1382694048000"',
+            PROSE,
+            PROSE2,
+        ],
+        # a document's numbered table of contents
+        [
+            "Table of Contents",
+            "1. Introduction",
+            "2. Terminology",
+            "3. Storage model",
+            "4. Requests",
+            "5. Responses",
+            "6. Versioning",
+            "7. Security",
+            PROSE,
+            PROSE2,
+        ],
     ],
 )
 def test_article_lists_and_prose_are_not_navigation(lines: list[str]) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from cleannews.detectors.page_structure import PageStructureDetector, find_article
 from cleannews.page import Page
+from cleannews.spans import Scope
 from cleannews.text.features import page_features
 
 from seeds import CLEAN_CONTROLS, load_seeds
@@ -67,6 +68,29 @@ def test_chrome_around_the_article() -> None:
         pytest.param(MENU + ["Short text without much to say."], id="no-dense-prose"),
         pytest.param(MENU, id="menu-only"),
         pytest.param([], id="empty"),
+        # extracted text: it starts with the lead paragraph, so nothing precedes the article
+        pytest.param(
+            [P1, "Pros", "- Fast", "- Quiet", "Cons", "- Expensive", "- Heavy", P2, P3, P4],
+            id="starts-with-a-paragraph",
+        ),
+        # the article's own ingredients list and subheadings, no menu-like line around them
+        pytest.param(
+            [
+                "Apple cake with cream",
+                "for 12 pieces",
+                "250 g flour",
+                "3 eggs",
+                "200 g sugar",
+                "1 pinch of salt",
+                *ARTICLE,
+                "Serving suggestion",
+                "- with cream",
+                "- with ice",
+                "- warm or cold",
+                "- on the next day",
+            ],
+            id="no-chrome-outside",
+        ),
     ],
 )
 def test_no_evidence_no_findings(lines: list[str]) -> None:
@@ -104,3 +128,17 @@ def test_find_article_bounds() -> None:
 def test_clean_control_seeds_get_no_findings(name: str) -> None:
     seed = next(s for s in load_seeds() if s.name == name)
     assert list(PageStructureDetector().detect(Page.from_text(seed.text))) == []
+
+
+def test_bulleted_items_outside_the_article_are_its_own_lists() -> None:
+    items = ["- 250 g flour", "- 3 eggs", "- 200 g sugar"]
+    got = kinds(MENU + items + ARTICLE + FOOTER)
+    assert got[: len(MENU)] == ["nav"] * len(MENU)
+    assert got[len(MENU) : len(MENU) + len(items)] == [None] * len(items)
+    assert got[-len(FOOTER) :] == ["footer"] * len(FOOTER)
+
+
+def test_findings_are_positional_evidence() -> None:
+    page = Page.from_text("\n".join(MENU + ARTICLE + FOOTER))
+    scopes = {f.scope for f in PageStructureDetector().detect(page)}
+    assert scopes == {Scope.POSITION}

@@ -1,6 +1,7 @@
 """Comment widgets: their headings ("Comments", "3 Comments", "Leave a Reply", "Kommentare",
-"评论", "12 Responses to <title>"...) open a ``comments`` region; widget texts ("No comments yet", "Powered by Disqus",
-"Your email address will not be published") are flagged line by line."""
+"评论", "12 Responses to <title>"...) open a ``comments`` region; widget texts ("No comments
+yet", "Powered by Disqus", "Your email address will not be published") are flagged line by
+line."""
 
 from __future__ import annotations
 

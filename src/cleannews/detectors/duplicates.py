@@ -59,7 +59,8 @@ class DuplicatesDetector(Detector):
             first_seen.setdefault(block.key, block.index)
             copies[block.key] += 1
         headline_key = _headline_key(first) if looks_like_headline(first) else None
-        if copies[headline_key] > MAX_COPIES + 1:  # a refrain (e.g. filler text), not a title
+        # A headline printed more than MAX_COPIES + 1 times is a refrain (filler), not a title.
+        if headline_key is not None and copies[headline_key] > MAX_COPIES + 1:
             headline_key = None
         # The first later copy of the headline is the article's own headline (the first line is
         # often the page <title>, which other evidence may remove): spare it, flag the rest.

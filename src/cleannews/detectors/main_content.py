@@ -29,6 +29,8 @@ RESCUE_MAX_LINK_SHARE = 0.2  # outside blocks that may still be article prose (s
 RESCUE_MIN_WORDS = 15
 RESCUE_NEEDS_TERMINAL = True
 RESCUE_BETWEEN_MIN_WORDS = 15
+RESCUE_SKIPS_FIGURES = True  # captions and credits: trafilatura leaves them out on purpose
+FIGURE_TAGS = frozenset({"figure", "figcaption"})
 OUTSIDE_SCORE = 0.6
 FAST_EXTRACTION = True  # skip trafilatura's fallback extractors: ~same F1, ~half the time
 MAX_PAGE_CHARS = 3_000_000  # above this the extraction costs more than its evidence is worth
@@ -146,6 +148,10 @@ def _is_discussion(page: Page, flags: list[bool], cues: list[Any]) -> bool:
     return cued >= DISCUSSION_MIN_SHARE * max(sum(b.words for b in inside), 1)
 
 
+def _in_figure(view: Any, node: int) -> bool:
+    return any(view.tags[n] in FIGURE_TAGS for n in view.ancestors(node))
+
+
 def _too_small(main_text: str, source: str) -> bool:
     return len(main_text) < MIN_OUTPUT_SHARE * len(source)
 
@@ -157,6 +163,8 @@ def _few_links(view: Any, i: int, block: Block) -> bool:
 def _rescued(view: Any, i: int, block: Block, between: bool) -> bool:
     """Prose-like and not link text; stricter before the main text than inside its range."""
     if view.block_link_chars[i] > RESCUE_MAX_LINK_SHARE * len(block):
+        return False
+    if RESCUE_SKIPS_FIGURES and _in_figure(view, view.block_nodes[i]):
         return False
     if between:
         return block.words >= RESCUE_BETWEEN_MIN_WORDS

@@ -20,6 +20,7 @@ from typing import Iterator, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding
+from ..text.blocks import Block
 from ..text.features import BlockFeatures, page_features
 from .page_structure import page_article
 from .phrase_detector import PhraseDetector
@@ -37,6 +38,7 @@ MENU_RUN_LONG_LINES = 12  # ...and a run this long is almost surely a menu
 MENU_RUN_LONG_SCORE = 0.75
 _ANY_SEPARATOR = re.compile("|".join(re.escape(s) for s in BREADCRUMB_SEPARATORS))
 _LIST_INTRO = re.compile(r"[:：]\s*$")
+_CODE_CHARS = frozenset('{}[]<>=;:"')
 
 
 @register_detector
@@ -63,7 +65,7 @@ class NavigationDetector(PhraseDetector):
 
     def _menu_runs(self, page: Page) -> Iterator[Finding]:
         feats = page_features(page)
-        for first, last in menu_runs(feats):
+        for first, last in menu_runs(feats, page.blocks):
             if _inside_article(page, feats, first, last):
                 continue
             size = last - first + 1
@@ -102,15 +104,25 @@ def _crumb(item: str) -> bool:
     return bool(item) and len(item.split()) <= BREADCRUMB_ITEM_MAX_WORDS and item[-1] not in ".!?"
 
 
-def _menu_item(feat: BlockFeatures) -> bool:
-    return feat.words <= MENU_ITEM_MAX_WORDS and not feat.terminal and feat.letters
+def _menu_item(feat: BlockFeatures, text: str) -> bool:
+    """A short label; code ("Content-Length: 106", '"rel": "x",') and numbered section
+    headings ("9. Bearer tokens") are the article's own material, not menu entries."""
+    return (
+        feat.words <= MENU_ITEM_MAX_WORDS
+        and not feat.terminal
+        and feat.letters
+        and not (feat.list_item and text[:1].isdigit())
+        and _CODE_CHARS.isdisjoint(text)
+    )
 
 
-def menu_runs(feats: Sequence[BlockFeatures]) -> Iterator[tuple[int, int]]:
+def menu_runs(
+    feats: Sequence[BlockFeatures], blocks: Sequence[Block]
+) -> Iterator[tuple[int, int]]:
     """(first, last) block indices of runs of at least ``MENU_RUN_MIN_LINES`` menu items."""
     start = None
     for i, feat in enumerate([*feats, None]):
-        if feat is not None and _menu_item(feat):
+        if feat is not None and _menu_item(feat, blocks[i].text):
             if start is None:
                 start = i
             continue

@@ -13,10 +13,13 @@ When another cluster nearly as heavy sits beside the best one we cannot tell whi
 article, so both are kept (a missed removal is cheaper than a lost paragraph).
 
 Everything before the cluster is reported as ``nav``; everything after it as ``related``
-(headline lists) or ``footer``. Short lines *inside* the cluster (subheadings, captions,
-bylines) are left alone. Pages without clear evidence (no dense cluster, or only a few lines
-outside it) get no findings at all. Scores are modest (0.6-0.7): position is weaker evidence
-than a phrase, so phrase detectors' kinds win ties and regions absorb these findings.
+(headline lists) or ``footer``, except bulleted or numbered items (the article's own lists:
+ingredients, pros and cons). Short lines *inside* the cluster (subheadings, captions,
+bylines) are left alone. Pages without clear evidence get no findings at all: no dense
+cluster, only a few lines outside it, no menu-like or link line among them (text another
+extractor already cleaned), or a text that starts with a paragraph (nothing precedes the
+article). Scores are modest (0.6-0.7): position is weaker evidence than a phrase, so phrase
+detectors' kinds win ties; findings carry ``Scope.POSITION``, so regions absorb them.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from typing import Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
-from ..spans import Finding
+from ..spans import Finding, Scope
 from ..text.features import BlockFeatures, page_features
 from .base import Detector
 from .registry import register_detector
@@ -83,6 +86,8 @@ class PageStructureDetector(Detector):
     ) -> Iterator[Finding]:
         where = f"before the article body (block {article.first}, {article.words:.0f} words)"
         for i in range(article.first):
+            if feats[i].list_item:
+                continue  # bulleted/numbered: the article's own list (ingredients, pros/cons)
             prose = feats[i].sentence
             yield self.finding(
                 page.blocks[i],
@@ -90,6 +95,7 @@ class PageStructureDetector(Detector):
                 SCORE_PROSE if prose else SCORE_CHROME,
                 "page_structure.before-article",
                 f"{'sentence' if prose else 'short non-sentence line'} {where}",
+                scope=Scope.POSITION,
             )
 
     def _after(
@@ -98,6 +104,8 @@ class PageStructureDetector(Detector):
         where = f"after the article body (ends at block {article.last})"
         headline = [_headline(f) for f in feats]
         for i in range(article.last + 1, len(feats)):
+            if feats[i].list_item:
+                continue  # bulleted/numbered: the article's own list (ingredients, pros/cons)
             prose = feats[i].sentence
             if _in_headline_list(headline, i):
                 kind, what = Kind.RELATED, "headline in a list of headlines"
@@ -109,6 +117,7 @@ class PageStructureDetector(Detector):
                 SCORE_PROSE if prose else SCORE_CHROME,
                 f"page_structure.after-article.{kind.value}",
                 f"{what} {where}",
+                scope=Scope.POSITION,
             )
 
 
@@ -133,19 +142,6 @@ def _substantial(feats: Sequence[BlockFeatures], lo: int, hi: int) -> bool:
 def _starts_with_article(feats: Sequence[BlockFeatures]) -> bool:
     """The first line is already a paragraph: the text was extracted, no chrome precedes it."""
     return bool(feats) and feats[0].prose and feats[0].words >= LEAD_MIN_WORDS
-
-
-import os
-
-_CH = int(os.environ.get("CH", "2"))
-_FP = int(os.environ.get("FP", "0"))
-
-
-def _chrome(feats, lo, hi):
-    if _FP and lo == 0 and feats and feats[0].prose and feats[0].words >= _FP:
-        return False
-    n = sum(1 for f in feats[lo:hi] if not f.sentence and line_cost(f) == GAP_MENU_LINE)
-    return n >= _CH
 
 
 def page_article(page: Page) -> Article | None:

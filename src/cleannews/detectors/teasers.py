@@ -27,7 +27,8 @@ from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding
 from ..text.blocks import Block
-from ..text.features import load_stopwords, page_features
+from ..text.features import page_features
+from ..text.topic import content_tokens, overlap, union_tokens
 from .base import Detector
 from .phrases import load_table
 from .registry import register_detector
@@ -49,14 +50,13 @@ SIGNAL_SCORE = 0.15
 MAX_SCORE = 0.9
 ELLIPSES = ("…", "...")
 STAMP_MAX_WORDS = 8
+STAMP_MAX_CHARS = 60  # "Updated 12 minutes ago", with an outlet label in front
 # A timestamp may follow an outlet label and a separator: "Reuters · 2 hours ago".
 _STAMP_LABEL = re.compile(r"\s[·|•]\s")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*·▪►])\s")
 # Headlines and snippets start with a word, a quote or a symbol, not with reference or code
 # punctuation ("^ Author (2014)", ". Variety. Retrieved...", "$ hg push").
 _BAD_START = frozenset("^.,;:)]}$>|=/\\")
-_TOKEN = re.compile(r"[^\W\d_]{4,}")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +136,17 @@ def _timestamp_lines(blocks: Sequence[Block], cues: Cues) -> frozenset[int]:
     return frozenset(
         b.index
         for b in blocks
-        if b.words <= STAMP_MAX_WORDS and fullmatch(_STAMP_LABEL.split(b.text)[-1])
+        if b.words <= STAMP_MAX_WORDS
+        and len(b.text) <= STAMP_MAX_CHARS
+        and fullmatch(_stamp_part(b.text))
     )
+
+
+def _stamp_part(text: str) -> str:
+    """The text after an outlet label ("Reuters · 2 hours ago" -> "2 hours ago")."""
+    if "·" in text or "|" in text or "•" in text:
+        return _STAMP_LABEL.split(text)[-1]
+    return text
 
 
 # -- topic -------------------------------------------------------------------------------
@@ -148,7 +157,6 @@ class _Topic:
 
     def __init__(self, blocks: Sequence[Block], prose: list[bool], words: list[int]) -> None:
         self.blocks, self.prose, self.words = blocks, prose, words
-        self.stop = load_stopwords().words
         self._article: frozenset[str] | None = None
 
     @property
@@ -159,27 +167,18 @@ class _Topic:
             taken = 0
             for block, is_prose, n in zip(self.blocks, self.prose, self.words, strict=True):
                 if is_prose:
-                    sample |= self.tokens(block.text)
+                    sample |= content_tokens(block.text)
                     taken += n
                     if taken >= ARTICLE_SAMPLE_WORDS:
                         break
             self._article = frozenset(sample)
         return self._article
 
-    def tokens(self, text: str) -> set[str]:
-        lowered = text.casefold()
-        out = {t for t in _TOKEN.findall(lowered) if t not in self.stop}
-        for run in _CJK_RUN.findall(lowered):
-            out.update(run[k : k + 2] for k in range(len(run) - 1))
-        return out
-
     def off_topic(self, texts: Sequence[str]) -> bool:
-        tokens: set[str] = set()
-        for text in texts:
-            tokens |= self.tokens(text)
+        tokens = union_tokens(texts)
         if len(self.article) < 20 or len(tokens) < 8:
             return False  # too little text to compare
-        return len(tokens & self.article) / len(tokens) < OFF_TOPIC_MAX_OVERLAP
+        return overlap(tokens, self.article) < OFF_TOPIC_MAX_OVERLAP
 
 
 # -- teaser runs -------------------------------------------------------------------------
@@ -206,11 +205,19 @@ def _runs(
     blocks: Sequence[Block], words: list[int], stamps: frozenset[int], topic: _Topic
 ) -> Iterator[Shape]:
     n = len(blocks)
-    # pair[h]: blocks h, h + 1 are a headline and its snippet.
-    pair = [
-        h + 1 < n and _is_headline(b, words[h]) and _is_snippet(blocks[h + 1], words[h + 1])
-        for h, b in enumerate(blocks)
-    ]
+    # pair[h]: blocks h, h + 1 are a headline and its snippet. Cheap tests first: most lines
+    # are neither an unterminated line followed by a terminated one nor of the right length.
+    pair = [False] * n
+    found = 0
+    for h in range(n - 1):
+        head, snippet = blocks[h], blocks[h + 1]
+        if head.terminal or not snippet.terminal or words[h + 1] < SNIPPET_MIN_WORDS:
+            continue
+        if _is_headline(head, words[h]) and _is_snippet(snippet, words[h + 1]):
+            pair[h] = True
+            found += 1
+    if found < MIN_RUN_PAIRS:
+        return
     i = 0
     while i < n - 1:
         pairs: list[tuple[int, ...]] = []

@@ -198,9 +198,9 @@ def _step(tag: str, position: int) -> str:
 
 def _aggregate(out: Rendering) -> None:
     """Sum line counts into their elements, then children into parents (reverse preorder)."""
-    for text, node, links in zip(out.lines, out.line_nodes, out.line_link_chars, strict=True):
+    for text, node, line_links in zip(out.lines, out.line_nodes, out.line_link_chars, strict=True):
         out.text_chars[node] += len(text)
-        out.link_chars[node] += links
+        out.link_chars[node] += line_links
     parents, text_chars, link_chars, links = out.parents, out.text_chars, out.link_chars, out.links
     for node in range(len(parents) - 1, 0, -1):
         parent = parents[node]

@@ -20,14 +20,20 @@ _SCRIPT_LANGUAGE = {
 }
 _DECIDING_SHARE = 0.3  # of letters, for a script to decide
 _SAMPLE = 400
+# Below U+0370 (Latin, IPA, combining marks) no letter belongs to a script above: most samples
+# are decided by one ``max`` instead of a ``unicodedata.name`` per letter.
+_FIRST_DECIDING_CHAR = "\u0370"
 
 
 def script_language(text: str) -> str | None:
     """The language a distinctive script gives away, else ``None``."""
+    sample = text[:_SAMPLE]
+    if not sample or max(sample) < _FIRST_DECIDING_CHAR:
+        return None
     counts: dict[str, int] = {}
     letters = 0
     han = 0
-    for ch in text[:_SAMPLE]:
+    for ch in sample:
         if not ch.isalpha():
             continue
         letters += 1

@@ -40,9 +40,6 @@ RULE_GUARD = "over-removal-guard"
 # Generic kinds that say *what the text looks like* rather than *what it is*: inside a region
 # the region's kind describes them better (image-URL debris inside a related-stories block).
 ABSORBED_BY_REGION = frozenset({Kind.DEBRIS, Kind.DUPLICATE, Kind.NAV})
-# Detectors whose evidence says only *where* a block is (before or after the article body),
-# not what it is: inside a region, the marker's kind is the more specific description.
-POSITIONAL_DETECTORS = frozenset({"page_structure"})
 TOPIC_MIN_WORDS = 10  # kept lines this long and terminal make up the article's topic...
 TOPIC_MIN_TOKENS = 20  # ...which needs this many content words to compare against
 
@@ -146,19 +143,20 @@ def _single_decision(unit: Block, finding: Finding, config: CleanerConfig) -> De
 
 
 def _opens_region(decision: Decision) -> Finding | None:
-    if not decision.removed:
+    if decision.kind in _KEPT:
         return None
     kind = decision.kind
-    return next(
-        (f for f in decision.findings if f.scope is Scope.REGION and f.kind is kind), None
-    )
+    for f in decision.findings:  # a plain loop: this runs for every removed unit
+        if f.scope is Scope.REGION and f.kind is kind:
+            return f
+    return None
 
 
 def _is_clean_prose(unit: Block, findings: list[Finding], config: CleanerConfig) -> bool:
     return (
         unit.words >= config.region_resume_min_words
         and unit.terminal
-        and not any(f.kind.is_removed for f in findings)
+        and all(f.kind in _KEPT for f in findings)
     )
 
 
@@ -247,8 +245,9 @@ def _absorbed(decision: Decision) -> bool:
     """A removed unit whose kind a region describes better (see ``ABSORBED_BY_REGION``)."""
     if decision.kind in ABSORBED_BY_REGION:
         return True
-    removal = [f for f in decision.findings if f.kind.is_removed]
-    return bool(removal) and all(f.detector in POSITIONAL_DETECTORS for f in removal)
+    removal = [f for f in decision.findings if f.kind not in _KEPT]
+    # Evidence of position only (``Scope.POSITION``): the marker's kind is more specific.
+    return bool(removal) and all(f.scope is Scope.POSITION for f in removal)
 
 
 def _resumed(decision: Decision) -> Decision:
