@@ -29,6 +29,12 @@ RESCUE_MAX_LINK_SHARE = 0.2  # outside blocks that may still be article prose (s
 RESCUE_MIN_WORDS = 15
 RESCUE_NEEDS_TERMINAL = True
 RESCUE_BETWEEN_MIN_WORDS = 15
+# Table rows and list items among the main text: trafilatura drops many tables and lists that
+# are the article (a list of films, a recipe's steps). Shorter than prose, so a lower bar, but
+# they must be mostly plain text (a list of links is a menu or a related-stories box).
+RESCUE_ROW_MIN_WORDS = 4
+RESCUE_ROW_MAX_LINK_SHARE = 0.5
+ROW_TAGS = frozenset({"li", "tr", "dd", "dt"})
 RESCUE_SKIPS_FIGURES = True  # captions and credits: trafilatura leaves them out on purpose
 FIGURE_TAGS = frozenset({"figure", "figcaption"})
 OUTSIDE_SCORE = 0.6
@@ -162,13 +168,20 @@ def _few_links(view: Any, i: int, block: Block) -> bool:
 
 def _rescued(view: Any, i: int, block: Block, between: bool) -> bool:
     """Prose-like and not link text; stricter before the main text than inside its range."""
-    if view.block_link_chars[i] > RESCUE_MAX_LINK_SHARE * len(block):
+    links = view.block_link_chars[i]
+    if between and links <= RESCUE_ROW_MAX_LINK_SHARE * len(block) and _is_row(view, i, block):
+        return True
+    if links > RESCUE_MAX_LINK_SHARE * len(block):
         return False
     if RESCUE_SKIPS_FIGURES and _in_figure(view, view.block_nodes[i]):
         return False
     if between:
         return block.words >= RESCUE_BETWEEN_MIN_WORDS
     return block.words >= RESCUE_MIN_WORDS and (block.terminal or not RESCUE_NEEDS_TERMINAL)
+
+
+def _is_row(view: Any, i: int, block: Block) -> bool:
+    return block.words >= RESCUE_ROW_MIN_WORDS and view.tags[view.block_nodes[i]] in ROW_TAGS
 
 
 def _by_position(i: int, first: int, last: int) -> Kind:

@@ -13,12 +13,16 @@ from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
 from .marker_regions import RegionCheckedPhraseDetector
-from .phrases import Phrase
+from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
 # A [prefix] phrase is a label only when a separator follows it ("Read more: ...",
 # "【関連記事】..."), not when it starts a sentence ("Read more about it in our report").
 LABEL_SEPARATORS = frozenset(":|»›>-–—：】」』)")
+# "Lea más: <headline of another story>" is often longer than a phrase line: a label followed
+# by its separator also reaches lines up to this size (a headline, not a paragraph).
+LABEL_MAX_WORDS = 30
+LABEL_MAX_CHARS = 220
 
 
 @register_detector
@@ -30,8 +34,23 @@ class RelatedDetector(RegionCheckedPhraseDetector):
         {"cs", "de", "en", "es", "fr", "id", "it", "ja", "ko", "nl", "pl", "pt", "ru", "tr", "zh"}
     )
 
+    def match(self, table: PhraseTable, block: Block) -> Phrase | None:
+        found = super().match(table, block)
+        if found is None and block.words > self.max_words:
+            found = _long_label(table, block)
+        return found
+
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
         if phrase.section != "prefix":
             return True
         rest = block.key[len(phrase.text) :].lstrip()
         return bool(rest) and rest[0] in LABEL_SEPARATORS
+
+
+def _long_label(table: PhraseTable, block: Block) -> Phrase | None:
+    """A [prefix] label heading a headline-long line ("Read also: <headline>"); ``accept``
+    then requires the separator right after the label."""
+    if block.words > LABEL_MAX_WORDS or len(block.text) > LABEL_MAX_CHARS or table.prefix is None:
+        return None
+    found = table.prefix.search(block.key)
+    return table.by_text[("prefix", found.group(0))] if found else None
