@@ -43,12 +43,18 @@ def clean(
     detect_language: bool = True,
     language: str | None = None,
     url: str | None = None,
+    charset: str | None = None,
     **cleaner_options: Any,
 ) -> CleanDocument:
     """Clean one document with the built-in detectors (see :class:`Cleaner` for options)."""
     cleaner = Cleaner(**cleaner_options) if cleaner_options else _default_cleaner()
     return cleaner.clean(
-        source, kind=kind, detect_language=detect_language, language=language, url=url
+        source,
+        kind=kind,
+        detect_language=detect_language,
+        language=language,
+        url=url,
+        charset=charset,
     )
 
 

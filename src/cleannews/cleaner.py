@@ -63,14 +63,17 @@ class Cleaner:
         detect_language: bool | None = None,
         language: str | None = None,
         url: str | None = None,
+        charset: str | None = None,
     ) -> CleanDocument:
         """Clean ``source`` (plain text or HTML, ``str`` or ``bytes``).
 
         ``language`` skips identification; ``detect_language=False`` leaves it ``None``.
+        ``charset`` is the transport's declared encoding (HTTP ``Content-Type``) for bytes: it
+        ranks after a BOM and before the page's own ``<meta charset>``, as in a browser.
         """
         timings: dict[str, float] = {}
         started = time.perf_counter()
-        page = self._prepare(source, kind, url)
+        page = self._prepare(source, kind, url, charset)
         if language is None and self._wants_language(detect_language):
             language = self._identify(page)
         if language is not None:
@@ -98,7 +101,9 @@ class Cleaner:
 
     # -- stages -------------------------------------------------------------------------
 
-    def _prepare(self, source: str | bytes, kind: InputKind, url: str | None) -> Page:
+    def _prepare(
+        self, source: str | bytes, kind: InputKind, url: str | None, charset: str | None
+    ) -> Page:
         if not isinstance(source, (str, bytes, bytearray)):
             raise InputTypeError(f"expected str or bytes, got {type(source).__name__}")
         if kind not in ("auto", "text", "html"):
@@ -107,13 +112,15 @@ class Cleaner:
             limit = self.config.max_input_chars
             raise InputTooLargeError(f"input has {len(source):,} characters, limit {limit:,}")
         metadata: dict[str, Any] = {"url": url} if url else {}
+        if charset:
+            metadata["http_charset"] = charset
         is_html = kind == "html" or (kind == "auto" and _sniff_html(source))
         if is_html:
             from .html import prepare_html_page
 
             return prepare_html_page(source, metadata, self.config)
         if isinstance(source, (bytes, bytearray)):
-            text, encoding = decode_bytes(bytes(source))
+            text, encoding = decode_bytes(bytes(source), declared=charset)
             metadata["encoding"] = encoding
         else:
             text = source

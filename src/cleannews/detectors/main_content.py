@@ -43,6 +43,10 @@ MAX_PAGE_CHARS = 3_000_000  # above this the extraction costs more than its evid
 SHORT_BLOCK_CHARS = 12  # shorter blocks must match a whole output line, not any substring
 MIN_COVERAGE = 0.6  # share of a block's characters found in the output to count as inside
 MIN_OUTPUT_SHARE = 0.02  # an extraction this small (vs the page) is a failure, not evidence
+# A fast extraction this small (share of the page, or characters) is often a missed article
+# (the fallback extractors find it): worth the second run on the few pages concerned.
+RETRY_OUTPUT_SHARE = 0.1
+RETRY_OUTPUT_CHARS = 400
 _SPACE = re.compile(r"\s+")
 
 
@@ -105,7 +109,7 @@ class MainContentDetector(Detector):
             return
         try:
             main_text = extract_main_text(view.tree, FAST_EXTRACTION)
-            if FAST_EXTRACTION and _too_small(main_text, page.source):
+            if FAST_EXTRACTION and _worth_retry(main_text, page.source):
                 main_text = extract_main_text(view.tree, fast=False)  # with its fallbacks
         except (RecursionError, ValueError):  # pathological trees: no evidence
             return
@@ -160,6 +164,10 @@ def _in_figure(view: Any, node: int) -> bool:
 
 def _too_small(main_text: str, source: str) -> bool:
     return len(main_text) < MIN_OUTPUT_SHARE * len(source)
+
+
+def _worth_retry(main_text: str, source: str) -> bool:
+    return len(main_text) < max(RETRY_OUTPUT_SHARE * len(source), RETRY_OUTPUT_CHARS)
 
 
 def _few_links(view: Any, i: int, block: Block) -> bool:
