@@ -220,3 +220,20 @@ def test_repeated_ids_are_made_unique_in_reading_order() -> None:
 
     assert [r.id for r in out] == ["a", "b", "a#2", "a#2#2", "a#3"]
     assert out[2].meta == {"duplicate_of": "a"}
+
+
+@pytest.mark.parametrize("backend", ["fastwarc", "warcio"])
+def test_warc_http_charset_reaches_the_decoder(tmp_path: Path, backend: str) -> None:
+    pytest.importorskip(backend)
+    from cleannews.batch.work import CleanSpec, clean_record
+
+    text = "Власти объявили о новых мерах поддержки малого бизнеса в регионах страны."
+    body = f"<html><body><p>{text}</p></body></html>".encode("cp1251")
+    path = tmp_path / "legacy.warc"
+    make_warc(path, [("https://example.ru/a", "text/html; charset=windows-1251", body)])
+
+    (record,) = iter_records([path], InputOptions(warc_backend=backend))
+
+    assert record.meta["charset"] == "windows-1251"
+    outcome = clean_record(CleanSpec(detect_language=False), record)
+    assert outcome.ok and text in json.loads(outcome.output)["text"]

@@ -56,7 +56,19 @@ def _is_text(content_type: str | None) -> bool:
 
 def _meta(path: Path, offset: int, url: str | None, content_type: str | None) -> dict[str, Any]:
     kind = "text" if (content_type or "").lower().startswith("text/plain") else "html"
-    return {"path": str(path), "offset": offset, "url": url, "kind": kind}
+    meta = {"path": str(path), "offset": offset, "url": url, "kind": kind}
+    charset = _charset(content_type)
+    if charset:
+        meta["charset"] = charset  # the HTTP-declared encoding, which the decoder ranks high
+    return meta
+
+
+def _charset(content_type: str | None) -> str | None:
+    for param in (content_type or "").split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
 
 
 def _read_fastwarc(path: Path) -> Iterator[Record]:
@@ -67,7 +79,8 @@ def _read_fastwarc(path: Path) -> Iterator[Record]:
             handle, record_types=WarcRecordType.response, parse_http=True, auto_decode="all"
         )
         for rec in records:
-            ctype = rec.http_content_type
+            # The full header, parameters included (http_content_type drops the charset).
+            ctype = rec.http_headers.get("Content-Type") if rec.http_headers else None
             if not _is_text(ctype):
                 continue
             url = rec.headers.get("WARC-Target-URI")

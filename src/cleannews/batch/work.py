@@ -115,7 +115,7 @@ def _clean(spec: CleanSpec, payload: str | bytes, meta: Mapping[str, Any]) -> Cl
     kind = cast(InputKind, meta.get("kind", "auto") if spec.kind == "auto" else spec.kind)
     return cleaner_for(spec).clean(
         payload, kind=kind, detect_language=spec.detect_language, language=spec.language,
-        url=meta.get("url"),
+        url=meta.get("url"), charset=meta.get("charset"),
     )
 
 

@@ -37,6 +37,9 @@ RESCUE_ROW_MAX_LINK_SHARE = 0.5
 ROW_TAGS = frozenset({"li", "tr", "dd", "dt"})
 RESCUE_SKIPS_FIGURES = True  # captions and credits: trafilatura leaves them out on purpose
 FIGURE_TAGS = frozenset({"figure", "figcaption"})
+# <noscript> fallbacks (consent walls, "enable JavaScript" notes) outside the main text are
+# never rescued: a page whose article sits in one is rare and trafilatura then finds it.
+NO_RESCUE_TAGS = frozenset({"noscript"})
 OUTSIDE_SCORE = 0.6
 FAST_EXTRACTION = True  # skip trafilatura's fallback extractors: ~same F1, ~half the time
 MAX_PAGE_CHARS = 3_000_000  # above this the extraction costs more than its evidence is worth
@@ -159,7 +162,11 @@ def _is_discussion(page: Page, flags: list[bool], cues: list[Any]) -> bool:
 
 
 def _in_figure(view: Any, node: int) -> bool:
-    return any(view.tags[n] in FIGURE_TAGS for n in view.ancestors(node))
+    return _under(view, node, FIGURE_TAGS)
+
+
+def _under(view: Any, node: int, tags: frozenset[str]) -> bool:
+    return any(view.tags[n] in tags for n in view.ancestors(node))
 
 
 def _too_small(main_text: str, source: str) -> bool:
@@ -176,6 +183,8 @@ def _few_links(view: Any, i: int, block: Block) -> bool:
 
 def _rescued(view: Any, i: int, block: Block, between: bool) -> bool:
     """Prose-like and not link text; stricter before the main text than inside its range."""
+    if _under(view, view.block_nodes[i], NO_RESCUE_TAGS):
+        return False
     links = view.block_link_chars[i]
     if between and links <= RESCUE_ROW_MAX_LINK_SHARE * len(block) and _is_row(view, i, block):
         return True
