@@ -16,8 +16,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 DATASETS = REPO.parent / "shared" / "datasets"
 TRAFILATURA_EVERY, READABILITY_EVERY = 22, 9
-TRAFILATURA_F1_FLOOR = 0.92  # measured 0.941 on this subset (trafilatura: 0.949)
-READABILITY_F1_FLOOR = 0.96  # measured 0.979 (trafilatura: 0.956)
+TRAFILATURA_F1_FLOOR = 0.925  # measured 0.941 on this subset (trafilatura: 0.949)
+READABILITY_F1_FLOOR = 0.965  # measured 0.981 (trafilatura: 0.956)
 
 pytestmark = pytest.mark.skipif(
     not (DATASETS / "trafilatura-eval").is_dir() or not (DATASETS / "readability-pages").is_dir(),

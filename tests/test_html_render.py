@@ -106,3 +106,17 @@ def test_view_pickles_without_tree(page):
     view = pickle.loads(pickle.dumps(page.html))
     assert view.tree is None
     assert view.xpath(view.block_nodes[2]) == page.html.xpath(page.html.block_nodes[2])
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        # soft hyphens are invisible break hints: they must not split words in the text
+        ("<p>Ge\u00adschwin\u00addig&shy;keit</p>", ["Geschwindigkeit"]),
+        # ruby annotations (furigana) are read beside the base text, not as part of it
+        ("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの本</p>", ["子どもの本"]),
+    ],
+)
+def test_invisible_characters_and_annotations(html, lines):
+    page = prepare_html_page(html, {}, CleanerConfig())
+    assert [b.text for b in page.blocks] == lines

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .kinds import Kind
-from .spans import Decision, Span
+from .spans import Decision, Span, new_span
 from .text.blocks import Block
 
 LINE_SEPARATOR = "\n"
@@ -57,7 +57,7 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
 
 def _kept_span(unit: Block, decision: Decision, output_start: int) -> Span:
     findings = decision.findings
-    return Span(
+    return new_span(
         unit.start,
         unit.end,
         decision.kind,
@@ -76,15 +76,15 @@ def _removed_span(source: str, group: list[tuple[Block, Decision]]) -> Span:
     decisions = [d for _, d in group]
     lead = decisions[0]
     findings = [f for d in decisions for f in d.findings if f.kind not in _KEPT]
-    return Span(
-        start=first.start,
-        end=last.end,
-        kind=lead.kind,
-        text=source[first.start : last.end],
-        score=max(d.score for d in decisions),
-        detectors=_unique(f.detector for f in findings),
-        reasons=_unique(f.reason for f in findings),
-        explanation=_removed_explanation(decisions),
+    return new_span(
+        first.start,
+        last.end,
+        lead.kind,
+        source[first.start : last.end],
+        max(d.score for d in decisions),
+        _unique(f.detector for f in findings),
+        _unique(f.reason for f in findings),
+        _removed_explanation(decisions),
     )
 
 

@@ -150,3 +150,18 @@ def test_promo_box_after_article_is_removed_as_ad() -> None:
     assert [(s.kind, s.text) for s in doc.removed] == [
         (Kind.AD, "Try Our AI Features\nExplore what Example AI can do for you:")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For the latest stories and breaking news updates download the Nationnews apps for "
+        "iOS and Android.",
+        "Follow us on Twitter to get the latest on the world's hidden wonders.",
+        "Do you want to be informed of our actions? Sign up here",
+        "We want to hear what you think about this article. Submit a letter to the editor.",
+        "Zapraszamy też do subskrypcji tygodnika w Sieci Przyjaciół.",
+    ],
+)
+def test_sentence_long_social_and_app_calls_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}")] == [2]

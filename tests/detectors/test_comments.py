@@ -155,3 +155,124 @@ def test_thread_heading_words_without_a_count_are_article_subheadings(line: str)
 def test_a_comment_count_under_the_byline_does_not_open_a_region() -> None:
     text = f"Council approves budget\nBy Jane Doe\n11 Comments\n{ARTICLE}\n{ARTICLE}"
     assert flagged(text) == [(3, "comments.marker", Scope.BLOCK)]
+
+
+# -- threads without a heading (trafilatura prints comments so) -------------------------------
+
+
+def findings(text: str, language: str | None = "en") -> list[tuple[int, str, Scope]]:
+    return flagged(text, language)
+
+
+def cleaned_lines(text: str) -> list[str]:
+    from cleannews import Cleaner
+
+    return Cleaner().clean(text, kind="text", detect_language=False).text.splitlines()
+
+
+@pytest.mark.parametrize("author", ["Anonymous", "Anonym", "Gast", "Anónimo", "匿名"])
+def test_repeated_placeholder_authors_open_a_thread(author: str) -> None:
+    text = f"{ARTICLE}\n{author}\n{COMMENT}\nLars\n{COMMENT}\n{author}\n{COMMENT}"
+    # The comments between the first and last author line are the thread's too.
+    assert findings(text) == [
+        (5, "comments.anonymous-author", Scope.REGION),
+        (9, "comments.anonymous-author", Scope.REGION),
+        (6, "comments.in-thread", Scope.BLOCK),
+        (7, "comments.in-thread", Scope.BLOCK),
+        (8, "comments.in-thread", Scope.BLOCK),
+    ]
+    assert cleaned_lines(text) == [PROSE] * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One placeholder author is an attribution ("a poem by Anonymous"), not a thread.
+        f"{ARTICLE}\nAnonymous\n{PROSE}",
+        # Interview speaker labels with real names are not placeholder authors.
+        f"{ARTICLE}\nInterviewer\n{PROSE}\nInterviewer\n{PROSE}",
+    ],
+)
+def test_single_or_named_authors_are_not_a_thread(text: str) -> None:
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "9. Dezember 2013 um 14:57",
+        "March 11, 2015 at 2:57 pm",
+        "Alexander Petrov wrote on March 11th, 2015 at 02:57:",
+        "RockyRider66, 26. Januar 2022 13:05",
+        "14/04/2020 at 3:00 pm",
+        "26 abril 2022 a las 14:02",
+    ],
+)
+def test_time_stamps_after_the_article_open_a_thread(stamp: str) -> None:
+    text = f"{ARTICLE}\n{stamp}\n{COMMENT}\n{stamp}\nThanks!"
+    assert cleaned_lines(text) == [PROSE] * 4
+
+
+def test_a_long_comment_inside_a_thread_does_not_end_it() -> None:
+    long_comment = "\n".join([COMMENT] * 4)  # the region alone would end after 3 paragraphs
+    text = f"{ARTICLE}\nAnonymous\n{long_comment}\nAnonymous\n{COMMENT}"
+    assert cleaned_lines(text) == [PROSE] * 4
+
+
+def test_short_header_lines_above_the_first_stamp_go_with_the_thread() -> None:
+    stamp = "8. Dezember 2010 um 10:56"
+    text = (
+        f"{ARTICLE}\n1\nKommentar von Mareike\n{stamp}\n{COMMENT}\n"
+        f"2\nKommentar von Georg\n{stamp}\n{COMMENT}"
+    )
+    assert findings(text, "de")[0] == (5, "comments.header", Scope.REGION)
+    assert cleaned_lines(text) == [PROSE] * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Datelines above the article body are not comment headers.
+        f"Headline\nPublished March 3, 2020 at 10:00\nUpdated March 4, 2020 at 09:00\n{ARTICLE}",
+        f"9. Dezember 2013 um 14:57\nHeadline\n9. Dezember 2013 um 15:57\n{ARTICLE}",
+        # One stamp is no thread; event lines with a label are no stamps.
+        f"{ARTICLE}\nMarch 11, 2015 at 2:57 pm\n{PROSE}",
+        f"{ARTICLE}\nTermin: 21.02.2020, 19:00 Uhr\nTermin: 28.02.2020, 18:30 Uhr\n{PROSE}",
+        # A sentence ending in a date and time is prose.
+        f"{ARTICLE}\nPreis kann höher sein. Preis vom 02.01.2023 12:53 Uhr\n"
+        f"Preis kann höher sein. Preis vom 02.01.2023 10:46 Uhr",
+    ],
+)
+def test_datelines_and_single_stamps_are_not_a_thread(text: str) -> None:
+    assert all(r not in ("comments.stamp", "comments.header") for _, r, _ in findings(text))
+
+
+@pytest.mark.parametrize("heading", ["12 Kommentare", "3 Comments", "5 komentarzy"])
+def test_counted_heading_after_the_article_opens_a_thread(heading: str) -> None:
+    assert (
+        cleaned_lines(f"{ARTICLE}\n{heading}\n{COMMENT}\nMaria\n{COMMENT}\n{COMMENT}")
+        == [PROSE] * 4
+    )
+
+
+@pytest.mark.parametrize("heading", ["12 Kommentare", "3 Comments"])
+def test_counted_heading_under_the_byline_labels_only_itself(heading: str) -> None:
+    text = f"Headline of the story\nBy Jane Doe\n{heading}\n{ARTICLE}"
+    assert cleaned_lines(text)[-4:] == [PROSE] * 4
+    assert all(s is Scope.BLOCK for _, _, s in findings(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We welcome reader comments on the top stories of the day. Some comments may be "
+        "republished on the website or in the newspaper.",
+        "Please understand that comments are moderated and it is not always possible to "
+        "publish all that have been submitted.",
+        "Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?",
+        "Keine Kommentare for “Malaga, die quirlige Metropole in Andalusien”",
+        "留言列表 (42)",
+    ],
+)
+def test_sentence_long_thread_notices_are_flagged(line: str) -> None:
+    assert [n for n, _, _ in findings(f"{ARTICLE}\n{line}\n{PROSE}")] == [5]

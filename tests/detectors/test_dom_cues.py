@@ -13,6 +13,8 @@ CASES = [
     ("<section class='comments-area'><p>First!</p></section>", "First!", "comments"),
     ("<ol class='commentlist'><li>Nice one</li></ol>", "Nice one", "comments"),
     ("<div class='fb-comments'><p>fb says hi</p></div>", "fb says hi", "comments"),
+    ("<div id='wpdcom'><p>Thanks for this.</p></div>", "Thanks for this.", "comments"),
+    ("<div class='wpdiscuz-item'><p>Agreed!</p></div>", "Agreed!", "comments"),
     ("<div class='OUTBRAIN'><p>Promoted story</p></div>", "Promoted story", "related"),
     ("<div class='taboola-below-article'><p>Sponsored</p></div>", "Sponsored", "related"),
     ("<section class='relatedArticles'><p>Other story</p></section>", "Other story", "related"),
@@ -25,10 +27,16 @@ CASES = [
     ("<footer><p>All rights reserved</p></footer>", "All rights reserved", "footer"),
     ("<aside><p>Sidebar box</p></aside>", "Sidebar box", "widget"),
     ("<form><p>Search the site</p></form>", "Search the site", "widget"),
+    ("<div class='author-bio'><p>Jane writes about food.</p></div>", "Jane writes about food.",
+     "widget"),
+    ("<section class='about-author'><p>Max is our editor.</p></section>", "Max is our editor.",
+     "widget"),
     # negatives: prose, look-alike words, and page-wide wrappers
     ("<div class='commentary'><p>An opinion piece.</p></div>", "An opinion piece.", None),
     ("<div class='header-shadow'><p>Plain text here.</p></div>", "Plain text here.", None),
     ("<div class='loaded'><p>Nothing to see.</p></div>", "Nothing to see.", None),
+    ("<div class='author'><p>By Jane Doe</p></div>", "By Jane Doe", None),  # the byline
+    ("<span class='author-name'>Jane Doe</span>", "Jane Doe", None),
 ]
 
 

@@ -145,3 +145,35 @@ def test_share_lines_are_block_scoped() -> None:
     findings = list(FooterDetector().detect(page))
     assert len(findings) == 3
     assert all(f.scope is Scope.BLOCK and f.kind is Kind.FOOTER for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Foto: Nick Fedirko/Shutterstock", "de"),
+        ("Bildquelle: Getty Images", "de"),
+        ("Quelle: Landesregierung Hessen", "de"),
+        ("Photo: Madeleine Hadwiger", "en"),
+        ("Source: CDC, Chicago Department of Public Health", "en"),
+        ("Crédit photo : KB / Bondy Blog", "fr"),
+        ("Źródło: ISBnews", "pl"),
+        ("图片来源：新华社", "zh"),
+    ],
+)
+def test_credit_lines_are_flagged(line: str, language: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", language) == [(2, "footer.regex")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Captions are sentences: they stay.
+        "Photo: The mayor speaks to reporters outside the town hall on Monday.",
+        "Foto: Die Bürgermeisterin spricht am Montag vor dem Rathaus mit Reportern.",
+        # A label followed by a long text is not a credit.
+        "Source: officials in the city council who asked not to be named because the talks "
+        "were private",
+    ],
+)
+def test_captions_and_long_labels_are_not_credits(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}") == []

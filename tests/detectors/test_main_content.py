@@ -97,3 +97,36 @@ def test_rescue_of_prose_outside_the_extraction(html, rescued):
 
     page = _page(f"<body>{html}</body>")
     assert _rescued(page.html, 0, page.blocks[0], between=False) is rescued
+
+
+ROW = "<tr><td>Groundhog Day</td><td>1993</td><td>A weatherman relives one day.</td></tr>"
+LINKS = "".join(f"<li><a href='/{i}'>Story number {i} here</a></li>" for i in range(5))
+
+
+@pytest.mark.parametrize(
+    ("html", "between", "rescued"),
+    [
+        (f"<table>{ROW}</table>", True, True),  # a table row among the main text
+        ("<ul><li>Whisk the eggs with the sugar</li></ul>", True, True),  # a recipe step
+        (f"<table>{ROW}</table>", False, False),  # rows before the main text: not rescued
+        (f"<ul>{LINKS}</ul>", True, False),  # a list of links is a menu or a story list
+        ("<ul><li>Share this</li></ul>", True, False),  # too short to be prose
+        (f"<noscript>{PROSE * 3}</noscript>", True, False),  # a no-JavaScript fallback box
+    ],
+)
+def test_rescue_of_rows_and_lists_among_the_main_text(html, between, rescued):
+    from cleannews.detectors.main_content import _rescued
+
+    page = _page(f"<body>{html}</body>")
+    assert _rescued(page.html, 0, page.blocks[0], between=between) is rescued
+
+
+@pytest.mark.parametrize(
+    ("output", "page_chars", "retry"),
+    [("x" * 50, 10_000, True), ("x" * 500, 10_000, True), ("x" * 2_000, 10_000, False),
+     ("x" * 450, 1_000, False)],
+)
+def test_small_fast_extractions_are_retried(output, page_chars, retry):
+    from cleannews.detectors.main_content import _worth_retry
+
+    assert _worth_retry(output, "y" * page_chars) is retry

@@ -142,3 +142,19 @@ def test_findings_are_positional_evidence() -> None:
     page = Page.from_text("\n".join(MENU + ARTICLE + FOOTER))
     scopes = {f.scope for f in PageStructureDetector().detect(page)}
     assert scopes == {Scope.POSITION}
+
+
+def test_wrapped_lines_of_list_items_after_the_article_stay_with_their_item() -> None:
+    # A reference list whose entries the extractor broke at a link: the rest of each entry
+    # starts mid-sentence or closes the entry's open quote.
+    refs = [
+        '- ^ Caro, Jason. "Christmas Every Day',
+        'Of The Year"',
+        ". Radio Times. Retrieved 6 May 2014.",
+        "- ^ Bailey, Keith (2016).",
+        "and the rest of the entry",
+    ]
+    got = kinds(MENU + ARTICLE + refs + FOOTER)
+    start = len(MENU) + len(ARTICLE)
+    assert got[start : start + len(refs)] == [None] * len(refs)
+    assert got[-len(FOOTER) :] == ["footer"] * len(FOOTER)

@@ -137,3 +137,25 @@ def test_a_foreign_language_heading_scores_a_little_lower() -> None:
     home = Page.from_text(f"{ARTICLE}\nLesen Sie auch\nHeadline", language="de")
     (native,) = RelatedDetector().detect(home)
     assert finding.score < native.score
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lea más: Juan Carlos Ortega Murillo propone legalizar la comercialización de marihuana "
+        "en Nicaragua",
+        "Le puede interesar: JEP abrirá tres nuevos macrocasos: Farc y fuerza pública",
+        "À lire aussi » Ballonnements, lourdeurs... Quel est votre profil digestif et comment "
+        "y remédier ?",
+    ],
+)
+def test_label_in_front_of_a_long_headline_is_flagged(line: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", None) == [(5, "related.prefix", Scope.BLOCK)]
+
+
+def test_sentence_starting_with_a_label_word_is_not_flagged() -> None:
+    line = (
+        "Read more about the plan in the council's report, which sets out the budget for "
+        "housing, transport and schools over the next five years."
+    )
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []

@@ -13,7 +13,7 @@ from typing import ClassVar, Iterator
 
 from ..kinds import Kind
 from ..page import Page
-from ..spans import Finding, Scope
+from ..spans import Finding, Scope, new_finding
 from ..text.blocks import Block
 
 ANY_LANGUAGE = "*"
@@ -43,16 +43,9 @@ class Detector(abc.ABC):
         region_kind: Kind | None = None,
     ) -> Finding:
         """A finding covering exactly ``block``."""
-        return Finding(
-            start=block.start,
-            end=block.end,
-            kind=kind,
-            score=score,
-            detector=self.name,
-            reason=reason,
-            explanation=explanation,
-            scope=scope,
-            region_kind=region_kind,
+        # Positional fast path: detectors call this once per flagged line (same validation).
+        return new_finding(
+            block.start, block.end, kind, score, self.name, reason, explanation, scope, region_kind
         )
 
     def __repr__(self) -> str:

@@ -6,11 +6,17 @@ line, sentence-long moderation notices too.
 Threads extracted without their heading are recognised by their author lines: a placeholder
 author ("Anonymous", "Anonym", "匿名"...) on a line of its own, repeated in the page's tail,
 opens the region like a heading would. A real name cannot be told from an interview's speaker
-label, so only placeholder names count.
+label, so only placeholder names count. So are their time stamps: two or more lines that are
+a date with a time of day ("9. Dezember 2013 um 14:57", "March 11th, 2015 at 02:57 pm"),
+optionally after the author's name, in the page's tail; the first one (with the short author
+lines right above it) opens the region. Stamps before most of the prose (datelines, a news
+ticker's entries) are left alone.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 from typing import ClassVar, Iterator
 
@@ -18,22 +24,89 @@ from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
-from .ads import contains_in_sentence
-from .marker_regions import COMMENTS_MIN_PROSE_SHARE_BEFORE, RegionCheckedPhraseDetector, region_plausible
+from .ads import CTA_MAX_CHARS, CTA_MAX_WORDS, contains_in_sentence
+from .marker_regions import (
+    COMMENTS_MIN_PROSE_SHARE_BEFORE,
+    MIN_PROSE_SHARE_BEFORE,
+    RegionCheckedPhraseDetector,
+    region_plausible,
+)
+from .phrase_detector import PhraseDetector
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
+# Sentence-long notices ("Comments are moderated and ...") all name the thread: a cheap gate
+# before the [contains] search on long lines.
+_THREAD_WORD = re.compile(
+    r"comment|kommentar|koment|coment|comentá|reactie|reakcj|коммент|opinar|评论|評論|留言|"
+    r"コメント|댓글|yorum"
+)
 # Placeholder names comment systems print for readers who gave none.
 ANONYMOUS_AUTHORS = frozenset(
     {
-        "anonymous", "anonymous user", "guest", "anonym", "anonymer nutzer", "gast",
-        "anonyme", "invité", "anónimo", "anonimo", "anônimo", "anoniem", "anonim", "gość",
-        "аноним", "анонимно", "гость", "匿名", "匿名用户", "匿名用戶", "訪客", "访客", "名無し",
-        "名無しさん", "익명", "anonymní",
+        "anonymous",
+        "anonymous user",
+        "guest",
+        "anonym",
+        "anonymer nutzer",
+        "gast",
+        "anonyme",
+        "invité",
+        "anónimo",
+        "anonimo",
+        "anônimo",
+        "anoniem",
+        "anonim",
+        "gość",
+        "аноним",
+        "анонимно",
+        "гость",
+        "匿名",
+        "匿名用户",
+        "匿名用戶",
+        "訪客",
+        "访客",
+        "名無し",
+        "名無しさん",
+        "익명",
+        "anonymní",
     }
 )
 MIN_AUTHOR_REPEATS = 2  # one "Anonymous" line may be an article's attribution; a thread repeats it
 AUTHOR_SCORE = 0.8
+# "12 Kommentare" is a [count] line; "3 Comments" a marker whose key lost its digits.
+COUNTED_REASONS = frozenset({"comments.count", "comments.marker"})
+# A date (numeric, "<day>. <month> <year>" or "<month> <day>, <year>") and a time of day, the
+# whole line (an optional name before it): a comment header. Not a bare time ("10:32", a
+# ticker entry) and not a sentence.
+_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}"
+    r"|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+_CONNECTOR = r"(?:\s*(?:,|-|–|—|\||at|um|à|a las|alle|às|om|o|в)\s*|\s+)"
+_TIME = r"\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?"
+_STAMP = re.compile(rf"^(?:[^\W\d][^:\n]{{0,40}}?\s*)?{_DATE}{_CONNECTOR}{_TIME}\W{{0,3}}$", re.I)
+# An article's own dateline ("Updated March 3, 2020 at 10:00") is not a comment header.
+_DATELINE = re.compile(
+    r"^(?:posted|published|updated|last updated|by|veröffentlicht|aktualisiert|stand|von|"
+    r"publié|mis à jour|par|publicado|actualizado|por|pubblicato|aggiornato|"
+    r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|опубликовано|обновлено)\b",
+    re.I,
+)
+# Cheap gate on the line's last characters before the full pattern (most lines fail here).
+_ENDS_WITH_TIME = re.compile(r"\d[:.h]\d\d(?:\s*(?:[ap]\.?m\.?|uhr|h))?\W{0,3}$", re.I)
+TIME_TAIL_CHARS = 16
+_SENTENCE_END = re.compile(r"[^\W\d]{3,}[.!?]\s")  # "Preis kann höher sein. Preis vom <stamp>"
+STAMP_MAX_WORDS = 10
+MIN_STAMPS = 2
+HEADER_MAX_WORDS = 4  # short lines right above the first stamp: "Kommentar von Mareike", "1"
+HEADER_LOOKBACK = 2
+STAMP_SCORE = 0.75
+THREAD_SCORE = 0.7
+
+
+_phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
 
 
 @register_detector
@@ -52,14 +125,50 @@ class CommentsDetector(RegionCheckedPhraseDetector):
         flagged = set()
         for finding in super().detect(page):
             flagged.add(finding.start)
-            yield finding
+            yield self._count_heading(page, finding)
+        headers: list[Finding] = []
         for block in _anonymous_authors(page):
             if block.start not in flagged:
-                yield self._author_finding(page, block)
+                flagged.add(block.start)
+                headers.append(self._author_finding(page, block))
+        yield from self._between(page, headers, flagged)
+        stamps = list(self._stamp_findings(page))
+        for finding in stamps:
+            # A header a phrase already flagged ("X wrote on <date>:") may still open the thread.
+            if finding.start not in flagged or finding.scope is Scope.REGION:
+                flagged.add(finding.start)
+                yield finding
+        yield from self._between(page, stamps, flagged)
+
+    def _between(self, page: Page, headers: list[Finding], flagged: set[int]) -> Iterator[Finding]:
+        """The headers, and every line between the first opening one and the last: the thread's
+        comments. (A region alone would end at the first three-paragraph comment.)"""
+        yield from headers
+        opened = [f for f in headers if f.scope is Scope.REGION]
+        if not opened:
+            return
+        first = page.block_at(opened[0].start)
+        last = page.block_at(headers[-1].start)
+        if first is None or last is None:
+            return
+        for block in page.blocks[first.index + 1 : last.index]:
+            if block.start not in flagged:
+                yield self.finding(
+                    block,
+                    Kind.COMMENTS,
+                    THREAD_SCORE,
+                    reason="comments.in-thread",
+                    explanation="between the first and the last comment header of a thread",
+                )
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
-        found = super().match(table, block)
-        if found is None and block.words > self.max_words:
+        found = _phrase_match(self, table, block)
+        if (
+            found is None
+            and self.max_words < block.words <= CTA_MAX_WORDS
+            and len(block.text) <= CTA_MAX_CHARS
+            and _THREAD_WORD.search(block.key)
+        ):
             found = contains_in_sentence(table, block)
         return found
 
@@ -74,6 +183,26 @@ class CommentsDetector(RegionCheckedPhraseDetector):
         # "12 Responses to <title>" only ever heads a thread.
         return block.text[:1].isdigit() and phrase.section != "marker-prefix"
 
+    def _count_heading(self, page: Page, finding: Finding) -> Finding:
+        """A bare count ("12 Kommentare") under a byline counts the thread; after most of the
+        article's prose it heads the thread (trafilatura prints it so), so it opens a region."""
+        if finding.scope is Scope.REGION or finding.reason not in COUNTED_REASONS:
+            return finding
+        block = page.block_at(finding.start)
+        if (
+            block is None
+            or not block.text[:1].isdigit()
+            or not region_plausible(page, block.index, MIN_PROSE_SHARE_BEFORE, False)
+        ):
+            return finding
+        note = "; after most of the article, so it heads the thread"
+        return dataclasses.replace(
+            finding,
+            scope=Scope.REGION,
+            region_kind=Kind.COMMENTS,
+            explanation=finding.explanation + note,
+        )
+
     def _author_finding(self, page: Page, block: Block) -> Finding:
         plausible = region_plausible(page, block.index, self.min_prose_share_before, False)
         return self.finding(
@@ -85,6 +214,58 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             scope=Scope.REGION if plausible else Scope.BLOCK,
             region_kind=Kind.COMMENTS if plausible else None,
         )
+
+    def _stamp_findings(self, page: Page) -> Iterator[Finding]:
+        """Time stamps after most of the article (datelines above it are not comments)."""
+        stamps = [
+            b
+            for b in page.blocks
+            if b.words <= STAMP_MAX_WORDS
+            and _ENDS_WITH_TIME.search(b.text[-TIME_TAIL_CHARS:])
+            and _STAMP.match(b.text)
+            and not _DATELINE.match(b.text)
+            and not _SENTENCE_END.search(b.text)
+            and region_plausible(page, b.index, MIN_PROSE_SHARE_BEFORE, False)
+        ]
+        if len(stamps) < MIN_STAMPS:
+            return
+        depth = min(_header_depth(page, stamps[0]), _header_depth(page, stamps[1]))
+        first = stamps[0]
+        if depth:
+            yield self._stamp_finding(page.blocks[first.index - depth], region=True, header=True)
+        for block in stamps:
+            yield self._stamp_finding(block, region=block is first and not depth)
+
+    def _stamp_finding(self, block: Block, region: bool, header: bool = False) -> Finding:
+        what = (
+            "the author line above a comment's time stamp" if header else "a comment's time stamp"
+        )
+        return self.finding(
+            block,
+            Kind.COMMENTS,
+            STAMP_SCORE,
+            reason="comments.header" if header else "comments.stamp",
+            explanation=f"{what}, one of several date-and-time lines after the article",
+            scope=Scope.REGION if region else Scope.BLOCK,
+            region_kind=Kind.COMMENTS if region else None,
+        )
+
+
+def _header_depth(page: Page, stamp: Block) -> int:
+    """Short lines right above a stamp ("Kommentar von Mareike", "3"): its comment's header."""
+    depth = 0
+    while depth < HEADER_LOOKBACK and stamp.index - depth - 1 >= 0:
+        above = page.blocks[stamp.index - depth - 1]
+        if above.words > HEADER_MAX_WORDS or above.terminal or not _is_header(above.text):
+            break
+        depth += 1
+    return depth
+
+
+def _is_header(text: str) -> bool:
+    """A comment number ("3") or a name line without figures ("Kommentar von Mareike"), not
+    a label ("Termine:") or a price ("70,99 €")."""
+    return text.isdigit() or (":" not in text and not any(c.isdigit() for c in text))
 
 
 def _anonymous_authors(page: Page) -> list[Block]:

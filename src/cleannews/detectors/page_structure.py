@@ -30,6 +30,7 @@ from typing import Iterator, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
+from ..text.blocks import Block
 from ..text.features import BlockFeatures, page_features
 from .base import Detector
 from .registry import register_detector
@@ -54,6 +55,7 @@ LEAD_MIN_WORDS = 15  # a first line this long that reads as prose: the text star
 SCORE_CHROME = 0.7  # a non-sentence line outside the article
 SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
 MEMO_KEY = "page_structure.article"
+CONTINUATION_STARTS = frozenset(".,;:)]")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
 HEADLINE_NEIGHBOURS = 2  # a headline list has another headline within this many blocks
@@ -103,9 +105,11 @@ class PageStructureDetector(Detector):
     ) -> Iterator[Finding]:
         where = f"after the article body (ends at block {article.last})"
         headline = [_headline(f) for f in feats]
+        in_item = feats[article.last].list_item  # the cluster may end inside a list
         for i in range(article.last + 1, len(feats)):
-            if feats[i].list_item:
-                continue  # bulleted/numbered: the article's own list (ingredients, pros/cons)
+            in_item = feats[i].list_item or (in_item and _continues(page.blocks, i))
+            if in_item:
+                continue  # bulleted/numbered (and its wrapped lines): the article's own list
             prose = feats[i].sentence
             if _in_headline_list(headline, i):
                 kind, what = Kind.RELATED, "headline in a list of headlines"
@@ -119,6 +123,13 @@ class PageStructureDetector(Detector):
                 f"{what} {where}",
                 scope=Scope.POSITION,
             )
+
+
+def _continues(blocks: Sequence[Block], i: int) -> bool:
+    """Block ``i`` is the wrapped rest of the line before it: it starts mid-sentence
+    (". Retrieved 2014.", "and they are") or closes a quote the line before left open."""
+    head = blocks[i].text[:1]
+    return head in CONTINUATION_STARTS or head.islower() or blocks[i - 1].text.count('"') % 2 == 1
 
 
 def _substantial(feats: Sequence[BlockFeatures], lo: int, hi: int) -> bool:

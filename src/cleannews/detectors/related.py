@@ -13,6 +13,7 @@ from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
 from .marker_regions import RegionCheckedPhraseDetector
+from .phrase_detector import PhraseDetector
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -25,6 +26,9 @@ LABEL_MAX_WORDS = 30
 LABEL_MAX_CHARS = 220
 
 
+_phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
+
+
 @register_detector
 class RelatedDetector(RegionCheckedPhraseDetector):
     name: ClassVar[str] = "related"
@@ -35,7 +39,7 @@ class RelatedDetector(RegionCheckedPhraseDetector):
     )
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
-        found = super().match(table, block)
+        found = _phrase_match(self, table, block)
         if found is None and block.words > self.max_words:
             found = _long_label(table, block)
         return found
@@ -52,5 +56,7 @@ def _long_label(table: PhraseTable, block: Block) -> Phrase | None:
     then requires the separator right after the label."""
     if block.words > LABEL_MAX_WORDS or len(block.text) > LABEL_MAX_CHARS or table.prefix is None:
         return None
+    if table.prefix_heads is not None and block.key[:2] not in table.prefix_heads:
+        return None  # the same cheap gate as for short lines
     found = table.prefix.search(block.key)
     return table.by_text[("prefix", found.group(0))] if found else None

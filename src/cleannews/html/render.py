@@ -14,8 +14,8 @@ from typing import Any
 # Their text is not shown to a reader (or is fallback content for plugins).
 SKIPPED_TAGS = frozenset(
     "head script style template svg math iframe object embed canvas video audio "
-    "select textarea input map button".split()
-)
+    "select textarea input map button rt rp".split()
+)  # rt/rp: ruby annotations (furigana) read beside the text, not as part of it
 # Elements that start and end a line.
 BLOCK_TAGS = frozenset(
     "html body p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr thead tbody tfoot caption "
@@ -27,6 +27,7 @@ CELL_TAGS = frozenset({"td", "th"})
 # <noscript> is skipped unless it is big: broken markup can leave the whole page inside one.
 NOSCRIPT_MAX_CHARS = 300
 _SPACE = re.compile(r"\s+")
+SOFT_HYPHEN = "\xad"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -79,6 +80,8 @@ class _Walker:
         self.anchor = 0
 
     def text(self, text: str) -> None:
+        if SOFT_HYPHEN in text:  # invisible unless a line breaks there; it splits words
+            text = text.replace(SOFT_HYPHEN, "")
         if self.pre:
             for n, chunk in enumerate(text.split("\n")):
                 if n:

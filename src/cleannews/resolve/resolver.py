@@ -11,7 +11,8 @@ Rules, in order:
    region or the article clearly resumes (a run of long, clean prose blocks).
 3. **No evidence, no change.** Units nobody flagged are kept as content.
 4. **Over-removal guard.** If almost nothing would be kept, everything is kept and the document
-   is flagged instead.
+   is flagged instead; but when some removed units carry keep evidence (HTML main-content or
+   structured-data findings), only those are restored: they say where the article is.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Sequence
 
 from ..config import CleanerConfig
 from ..kinds import KIND_PRIORITY, Kind
-from ..spans import Decision, Finding, Scope
+from ..spans import Decision, Finding, Scope, new_decision
 from ..text.blocks import Block
 from ..text.topic import content_tokens, overlap, union_tokens
 from .units import covering, split_units
@@ -37,6 +38,7 @@ RULE_KEEP_EVIDENCE = "keep-evidence"
 RULE_BELOW_THRESHOLD = "below-threshold"
 RULE_RESUMED = "article-resumed"
 RULE_GUARD = "over-removal-guard"
+RULE_GUARD_EVIDENCE = "guard-keep-evidence"
 # Generic kinds that say *what the text looks like* rather than *what it is*: inside a region
 # the region's kind describes them better (image-URL debris inside a related-stories block).
 ABSORBED_BY_REGION = frozenset({Kind.DEBRIS, Kind.DUPLICATE, Kind.NAV})
@@ -60,6 +62,9 @@ def resolve(
     decisions = _apply_regions(units, per_unit, decisions, config)
     decisions = _mark_title(decisions)
     if _would_remove_nearly_all(units, decisions, config):
+        restored = _restore_keep_evidence(units, per_unit, decisions, config)
+        if restored is not None:
+            return Resolution(units, restored, False)
         return Resolution(units, tuple(_guarded(d) for d in decisions), True)
     return Resolution(units, tuple(decisions), False)
 
@@ -100,31 +105,31 @@ def _best_pair(findings: Sequence[Finding]) -> tuple[Finding | None, Finding | N
 
 def _own_decision(unit: Block, findings: list[Finding], config: CleanerConfig) -> Decision:
     if not findings:  # the common case: nothing to weigh
-        return Decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, RULE_NO_EVIDENCE)
+        return new_decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, RULE_NO_EVIDENCE)
     if len(findings) == 1:  # the next commonest: one detector spoke (no ranking needed)
         return _single_decision(unit, findings[0], config)
     ordered = tuple(sorted(findings, key=lambda f: (-f.score, f.detector, f.reason)))
     remove, keep = _best_pair(findings)
     keep_score = keep.score if keep else 0.0
     if remove and remove.score >= config.removal_threshold and remove.score > keep_score:
-        return Decision(
+        return new_decision(
             unit.index, unit.start, unit.end, remove.kind, remove.score, RULE_FINDING, ordered
         )
     if keep:
         # Title is the more specific keep kind: "the headline" beats "inside the article".
         kind = Kind.TITLE if any(f.kind is Kind.TITLE for f in findings) else keep.kind
-        return Decision(
+        return new_decision(
             unit.index, unit.start, unit.end, kind, keep.score, RULE_KEEP_EVIDENCE, ordered
         )
     rule = RULE_BELOW_THRESHOLD if remove else RULE_NO_EVIDENCE
-    return Decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, rule, ordered)
+    return new_decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, rule, ordered)
 
 
 def _single_decision(unit: Block, finding: Finding, config: CleanerConfig) -> Decision:
     """:func:`_own_decision` for exactly one finding (same rules, no keep score to beat)."""
     ordered = (finding,)
     if finding.kind in _KEPT:
-        return Decision(
+        return new_decision(
             unit.index,
             unit.start,
             unit.end,
@@ -134,10 +139,10 @@ def _single_decision(unit: Block, finding: Finding, config: CleanerConfig) -> De
             ordered,
         )
     if finding.score >= config.removal_threshold and finding.score > 0.0:
-        return Decision(
+        return new_decision(
             unit.index, unit.start, unit.end, finding.kind, finding.score, RULE_FINDING, ordered
         )
-    return Decision(
+    return new_decision(
         unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, RULE_BELOW_THRESHOLD, ordered
     )
 
@@ -252,7 +257,7 @@ def _absorbed(decision: Decision) -> bool:
 
 def _resumed(decision: Decision) -> Decision:
     """Record that this unit closed a region: the article clearly resumes here."""
-    return Decision(
+    return new_decision(
         decision.block,
         decision.start,
         decision.end,
@@ -264,7 +269,7 @@ def _resumed(decision: Decision) -> Decision:
 
 
 def _in_region(unit: Block, decision: Decision, region: Finding) -> Decision:
-    return Decision(
+    return new_decision(
         unit.index,
         unit.start,
         unit.end,
@@ -282,7 +287,7 @@ def _mark_title(decisions: list[Decision]) -> list[Decision]:
     for d in decisions:
         if d.kind is Kind.TITLE:
             if seen:
-                d = Decision(d.block, d.start, d.end, Kind.CONTENT, d.score, d.rule, d.findings)
+                d = new_decision(d.block, d.start, d.end, Kind.CONTENT, d.score, d.rule, d.findings)
             seen = True
         out.append(d)
     return out
@@ -306,15 +311,34 @@ def _would_remove_nearly_all(
     return kept < config.guard_min_kept_words and kept < config.guard_min_kept_ratio * total
 
 
-def _guarded(decision: Decision) -> Decision:
+def _restore_keep_evidence(
+    units: Sequence[Block],
+    per_unit: Sequence[Sequence[Finding]],
+    decisions: Sequence[Decision],
+    config: CleanerConfig,
+) -> tuple[Decision, ...] | None:
+    """Removed units with content evidence kept, the rest as decided; ``None`` when that would
+    still keep too little (the evidence missed the article too: the plain guard applies).
+    Only HTML detectors give content evidence, so text mode always gets the plain guard."""
+    out = list(decisions)
+    kept = 0
+    for i, (unit, findings, decision) in enumerate(zip(units, per_unit, decisions, strict=True)):
+        if decision.removed and any(f.kind is Kind.CONTENT for f in findings):
+            out[i] = _guarded(decision, RULE_GUARD_EVIDENCE)
+        if not out[i].removed:
+            kept += unit.words
+    return tuple(out) if kept >= config.guard_min_kept_words else None
+
+
+def _guarded(decision: Decision, rule: str = RULE_GUARD) -> Decision:
     if not decision.removed:
         return decision
-    return Decision(
+    return new_decision(
         decision.block,
         decision.start,
         decision.end,
         Kind.CONTENT,
         0.0,
-        RULE_GUARD,
+        rule,
         decision.findings,
     )

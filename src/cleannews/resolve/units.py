@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable, Sequence
 
 from ..spans import Finding
-from ..text.blocks import Block, make_block
+from ..text.blocks import Block, make_block, new_block
 
 
 def split_units(
@@ -52,7 +52,7 @@ def _renumbered(block: Block, index: int) -> Block:
     large inputs always have a cut somewhere, and rebuilding every line doubled their cost)."""
     if block.index == index:
         return block
-    return Block(
+    return new_block(
         index,
         block.start,
         block.end,

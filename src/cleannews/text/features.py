@@ -39,6 +39,17 @@ _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>|[=&]\w+=")
 _URL = re.compile(r"://|www\.|\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
 _LIST_MARK = re.compile(r"(?:[-–—•·*+▪►✓✔]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
+# Fast path for counting ``_WORD`` tokens, on UTF-8 bytes (no regex engine, cheap tokens):
+# every ASCII non-word byte but the apostrophe becomes a space, so whitespace splitting yields
+# word runs, possibly joined by apostrophes. Bytes >= 0x80 stay word bytes, so the text must
+# not hold a non-ASCII non-word character: the commonest (typographic quotes and dashes) become
+# their ASCII equivalent first ("’" is an apostrophe to ``_WORD``; no function word has one).
+_WORD_BYTES = bytes(
+    c if c >= 128 or chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256)
+)  # fmt: skip
+_AS_APOSTROPHE = "’"
+_AS_SPACE = tuple(ch for ch in "“”‘–—…«»\u00a0" if not (ch.isalnum() or ch == "_"))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 
 
 class BlockFeatures(NamedTuple):
@@ -65,6 +76,8 @@ class BlockFeatures(NamedTuple):
 class Stopwords:
     words: frozenset[str]
     particles: frozenset[str]  # single CJK characters
+    encoded: frozenset[bytes] = frozenset()  # ``words`` in UTF-8 for :func:`_byte_counts`
+    # (empty: that fast path is off)
 
 
 @cache
@@ -77,7 +90,11 @@ def load_stopwords() -> Stopwords:
             text = entry.read_text("utf-8")
             words.update(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
     particles = frozenset(w for w in words if len(w) == 1 and _CJK.match(w))
-    return Stopwords(frozenset(w.casefold() for w in words), particles)
+    folded = frozenset(w.casefold() for w in words)
+    # The byte split reads "’" as "'": exact only while no function word holds an apostrophe.
+    plain = not any("'" in w or _AS_APOSTROPHE in w for w in folded)
+    encoded = frozenset(w.encode("utf-8", "replace") for w in folded) if plain else frozenset()
+    return Stopwords(folded, particles, encoded)
 
 
 def page_features(page: Page) -> tuple[BlockFeatures, ...]:
@@ -126,8 +143,52 @@ def _has_letter(text: str, key: str) -> bool:
 def _stop_ratio(text: str, cjk: bool, cjk_chars: int, stop: Stopwords) -> float:
     if cjk:
         return sum(map(stop.particles.__contains__, text)) / cjk_chars
-    tokens = _WORD.findall(text.casefold())
-    return sum(map(stop.words.__contains__, tokens)) / len(tokens) if tokens else 0.0
+    folded = text.casefold()
+    counted = _byte_counts(folded, stop.encoded) if stop.encoded else None
+    if counted is not None:
+        tokens, hits = counted
+        return hits / tokens if tokens else 0.0
+    words = _WORD.findall(folded)
+    return sum(map(stop.words.__contains__, words)) / len(words) if words else 0.0
+
+
+def _byte_counts(folded: str, stopwords: frozenset[bytes]) -> tuple[int, int] | None:
+    """How many ``_WORD`` tokens ``folded`` has and how many are function words, without the
+    regex engine (a long line's word split was the largest single cost of the features);
+    ``None`` for text with a non-word character the byte split cannot see."""
+    if not folded.isascii():
+        if _AS_APOSTROPHE in folded:
+            folded = folded.replace(_AS_APOSTROPHE, "'")
+        for ch in _AS_SPACE:
+            if ch in folded:
+                folded = folded.replace(ch, " ")
+        if _NON_ASCII_NON_WORD.search(folded):
+            return None
+    data = folded.encode().translate(_WORD_BYTES)  # word runs, spaces and apostrophes
+    if b"'" not in data:
+        runs = data.split()
+        return len(runs), sum(map(stopwords.__contains__, runs))
+    runs = data.replace(b"'", b" ").split()
+    tokens, hits = len(runs), sum(map(stopwords.__contains__, runs))
+    # Two runs around an apostrophe form one token ("don't"), then the next token starts
+    # fresh ("rock'n'roll" -> "rock'n", "roll"); such a token is never a function word.
+    joined_until = 0
+    at = data.find(b"'")
+    while at != -1:
+        left = max(data.rfind(b" ", 0, at), data.rfind(b"'", 0, at)) + 1
+        right = _run_end(data, at + 1)
+        if left < at < right - 1 and left >= joined_until:
+            tokens -= 1
+            hits -= (data[left:at] in stopwords) + (data[at + 1 : right] in stopwords)
+            joined_until = right
+        at = data.find(b"'", at + 1)
+    return tokens, hits
+
+
+def _run_end(data: bytes, start: int) -> int:
+    """Where the word run starting at ``start`` ends (next space, apostrophe or the end)."""
+    ends = [i for i in (data.find(b" ", start), data.find(b"'", start)) if i != -1]
+    return min(ends) if ends else len(data)
 
 
 def _title_ratio(text: str) -> float:
