@@ -4,7 +4,7 @@ restored instead of the whole page (menus and sidebars included)."""
 
 from __future__ import annotations
 
-from cleannews import CleanerConfig, Finding, Kind
+from cleannews import Cleaner, CleanerConfig, Detector, Finding, Kind
 from cleannews.resolve.resolver import RULE_GUARD, RULE_GUARD_EVIDENCE, resolve
 from cleannews.text.blocks import split_blocks
 
@@ -31,8 +31,25 @@ def test_units_with_content_evidence_are_restored_alone():
     resolution, blocks = _run(lambda b: _remove_all(b, {TEASER + " prose."}))
     kept = [b.text for b, d in zip(blocks, resolution.decisions, strict=True) if not d.removed]
     assert kept == [TEASER + " prose."]
-    assert not resolution.guarded
+    assert not resolution.guarded and resolution.guard_restored_evidence
     assert resolution.decisions[len(MENU)].rule == RULE_GUARD_EVIDENCE
+
+
+def test_a_partial_guard_is_visible_on_the_document():
+    class EverythingIsNav(Detector):
+        name = "everything_is_nav"
+        kinds = frozenset({Kind.NAV, Kind.CONTENT})
+
+        def detect(self, page):
+            for block in page.blocks:
+                yield from _remove_all(block, {TEASER + " prose."})
+
+    source = "\n".join([*MENU, TEASER + " prose.", SIDEBAR])
+    doc = Cleaner([EverythingIsNav]).clean(source, kind="text", detect_language=False)
+    assert doc.flags == ("over_removal_guard_kept_evidence",)
+    assert not doc.guarded and doc.text == TEASER + " prose."
+    (kept,) = doc.kept
+    assert "over-removal guard" in kept.explanation
 
 
 def test_too_little_content_evidence_falls_back_to_the_plain_guard():

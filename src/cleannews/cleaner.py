@@ -9,13 +9,13 @@ from typing import Any, Iterable, Literal
 from .config import CleanerConfig
 from .detectors.base import Detector
 from .detectors.registry import DetectorSpec, build_detectors
-from .document import FLAG_OVER_REMOVAL_GUARD, CleanDocument
+from .document import FLAG_GUARD_KEPT_EVIDENCE, FLAG_OVER_REMOVAL_GUARD, CleanDocument
 from .errors import ConfigError, DetectorError, InputTooLargeError, InputTypeError
 from .kinds import Kind
 from .language.identify import identify_language, language_sample
 from .page import Page
 from .render import render
-from .resolve.resolver import resolve
+from .resolve.resolver import Resolution, resolve
 from .spans import Finding
 from .text.decode import decode_bytes
 
@@ -93,7 +93,7 @@ class Cleaner:
             title=title,
             language=page.language,
             input_kind=page.input_kind,
-            flags=(FLAG_OVER_REMOVAL_GUARD,) if resolution.guarded else (),
+            flags=_flags(resolution),
             decisions=resolution.decisions if self.config.keep_decisions else (),
             metadata=dict(page.metadata),
             timings=timings,
@@ -153,6 +153,14 @@ class Cleaner:
     def _tick(self, timings: dict[str, float], name: str, since: float) -> None:
         if self.config.profile:
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - since
+
+
+def _flags(resolution: Resolution) -> tuple[str, ...]:
+    if resolution.guarded:
+        return (FLAG_OVER_REMOVAL_GUARD,)
+    if resolution.guard_restored_evidence:
+        return (FLAG_GUARD_KEPT_EVIDENCE,)
+    return ()
 
 
 def _sniff_html(source: str | bytes) -> bool:

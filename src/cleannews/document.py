@@ -12,6 +12,8 @@ from .spans import OFFSET_UNIT, Decision, Span
 
 FORMAT_VERSION = 1
 FLAG_OVER_REMOVAL_GUARD = "over_removal_guard"
+# The guard fired but kept only the blocks with content evidence (HTML), not the whole page.
+FLAG_GUARD_KEPT_EVIDENCE = "over_removal_guard_kept_evidence"
 
 
 @dataclass(frozen=True, slots=True)

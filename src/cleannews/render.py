@@ -91,6 +91,11 @@ def _removed_span(source: str, group: list[tuple[Block, Decision]]) -> Span:
 def _kept_explanation(decision: Decision) -> str:
     if decision.rule == "over-removal-guard":
         return "kept by the over-removal guard: removing it would leave almost nothing"
+    if decision.rule == "guard-keep-evidence":
+        return (
+            "kept by the over-removal guard: removing it would leave almost nothing, "
+            "and it carries content evidence"
+        )
     if decision.rule == "no-evidence":
         return "no detector flagged it"
     if decision.rule == "article-resumed":

@@ -50,7 +50,8 @@ TOPIC_MIN_TOKENS = 20  # ...which needs this many content words to compare again
 class Resolution:
     units: tuple[Block, ...]
     decisions: tuple[Decision, ...]
-    guarded: bool
+    guarded: bool  # the plain guard fired: nothing is removed
+    guard_restored_evidence: bool = False  # the guard kept only units with content evidence
 
 
 def resolve(
@@ -64,7 +65,7 @@ def resolve(
     if _would_remove_nearly_all(units, decisions, config):
         restored = _restore_keep_evidence(units, per_unit, decisions, config)
         if restored is not None:
-            return Resolution(units, restored, False)
+            return Resolution(units, restored, False, guard_restored_evidence=True)
         return Resolution(units, tuple(_guarded(d) for d in decisions), True)
     return Resolution(units, tuple(decisions), False)
 
