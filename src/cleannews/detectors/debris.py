@@ -50,6 +50,7 @@ _TAG_RUN = re.compile(rf"(?:</?[a-zA-Z][\w-]*(?:{_ATTR})*\s*/?>\s*)+")
 _TAG_WITH_ATTRIBUTES = re.compile(rf"<[a-zA-Z][\w-]*(?:{_ATTR})+\s*/?>")
 # Document-level tags mean an HTML code sample (a tutorial), not a leftover inside body text.
 _DOCUMENT_TAG = re.compile(r"<(?:!doctype|html|head|body|title|meta|link|script|style)\b", re.I)
+_URL_STARTS = ("http", "www.")  # what ``_BARE_URL`` needs first: a cheap gate per line
 # Each entry: (reason, explanation, a substring the line must contain, pattern). The substring
 # is a cheap C-level test that skips the regex on ordinary prose.
 _INLINE_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
@@ -91,6 +92,11 @@ _INLINE_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
 )
 
 
+# Any of the inline patterns' required substrings: one C-level search spares most lines the
+# per-pattern loop (ordinary prose holds none of them).
+_MAY_BE_INLINE = re.compile("|".join(re.escape(needs) for _, _, needs, _ in _INLINE_PATTERNS))
+
+
 @register_detector
 class DebrisDetector(Detector):
     name = "debris"
@@ -104,7 +110,7 @@ class DebrisDetector(Detector):
                 whole = ("debris.bare-url", "a bare URL alone on a line")
             if whole is not None:
                 yield self.finding(block, Kind.DEBRIS, LINE_SCORE, whole[0], whole[1])
-            else:
+            elif _MAY_BE_INLINE.search(block.text):
                 yield from self._inline(block, _in_markup_listing(blocks, i))
 
     def _inline(self, block: Block, listing: bool) -> Iterator[Finding]:
@@ -160,7 +166,10 @@ def _in_markup_listing(blocks: Sequence[Block], i: int) -> bool:
 def _is_lone_url(blocks: Sequence[Block], i: int) -> bool:
     """A bare URL line with no URL line beside it (a list of URLs is a list of sources), and
     not continuing a sentence or reference (``see https://example.org/spec,``)."""
-    if blocks[i].text[-1] in _CONTINUES or not _BARE_URL.fullmatch(blocks[i].text):
+    text = blocks[i].text
+    if not text.startswith(_URL_STARTS) or text[-1] in _CONTINUES:
+        return False
+    if not _BARE_URL.fullmatch(text):
         return False
     neighbours = (blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks))
     return not any(_BARE_URL.fullmatch(b.text) for b in neighbours)
