@@ -95,6 +95,11 @@ _INLINE_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
 # Any of the inline patterns' required substrings: one C-level search spares most lines the
 # per-pattern loop (ordinary prose holds none of them).
 _MAY_BE_INLINE = re.compile("|".join(re.escape(needs) for _, _, needs, _ in _INLINE_PATTERNS))
+# A character every whole-line shape but a base64 blob or a bare URL needs (``_whole_line``),
+# and every inline one ("](" has "(", a base64 "data:" URI ":"): a line with none of them, not
+# URL-like and not a blob, is skipped at once. One character class: a fast C scan.
+_MAY_BE_DEBRIS = re.compile(r"[=({:<&]")
+BASE64_MIN_CHARS = 100
 
 
 @register_detector
@@ -105,6 +110,8 @@ class DebrisDetector(Detector):
     def detect(self, page: Page) -> Iterator[Finding]:
         blocks = page.blocks
         for i, block in enumerate(blocks):
+            if not _may_be_debris(block.text):
+                continue
             whole = _whole_line(block.text)
             if whole is None and _is_lone_url(blocks, i):
                 whole = ("debris.bare-url", "a bare URL alone on a line")
@@ -143,7 +150,7 @@ def _whole_line(text: str) -> tuple[str, str] | None:
         return "debris.url-tail", "image-URL parameter tail"
     if "{" in text and ":" in text and _LINE_CSS.fullmatch(text):
         return "debris.css", "CSS rules"
-    if len(text) >= 100 and _LINE_BASE64.fullmatch(text):
+    if len(text) >= BASE64_MIN_CHARS and _LINE_BASE64.fullmatch(text):
         return "debris.base64", "base64 blob"
     if ("(" in text or "=" in text) and _SCRIPT_LEFTOVER.search(text):
         return "debris.script", "ad/analytics script leftover"
@@ -152,6 +159,16 @@ def _whole_line(text: str) -> tuple[str, str] | None:
     if ("=" in text or ":" in text) and _is_tracking(text):
         return "debris.tracking", "tracking parameters"
     return None
+
+
+def _may_be_debris(text: str) -> bool:
+    """A cheap necessary condition for :func:`_whole_line`, :func:`_is_lone_url` and the
+    inline patterns (most lines of prose fail it)."""
+    return (
+        _MAY_BE_DEBRIS.search(text) is not None
+        or text.startswith(_URL_STARTS)
+        or (len(text) >= BASE64_MIN_CHARS and _LINE_BASE64.fullmatch(text) is not None)
+    )
 
 
 def _in_markup_listing(blocks: Sequence[Block], i: int) -> bool:

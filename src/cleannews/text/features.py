@@ -37,6 +37,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 # Bounded tag bodies keep long lines linear; both searches are cheap scans.
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>|[=&]\w+=")
 _URL = re.compile(r"://|www\.|\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
+# ``_URL`` without its two literal alternatives, which plain substring tests find faster.
+_URL_SUFFIX = re.compile(r"\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
 _LIST_MARK = re.compile(r"(?:[-–—•·*+▪►✓✔]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # Fast path for counting ``_WORD`` tokens, on UTF-8 bytes (no regex engine, cheap tokens):
@@ -70,6 +72,10 @@ class BlockFeatures(NamedTuple):
     introduces: bool  # ends with a colon: what follows (a list, a quote) belongs to it
     prose: bool  # a paragraph of running text
     sentence: bool  # at least a short sentence (prose, or a terminal line of a few words)
+
+
+# ``BlockFeatures(...)`` without the generated ``__new__`` frame (one per block of every page).
+_new_features = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,23 +121,31 @@ def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
     ratio = _stop_ratio(text, cjk, cjk_chars, stop) if words >= PROSE_MIN_WORDS else 0.0
     markup = ("<" in text or "=" in text) and _MARKUP.search(text) is not None
     # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search.
-    urlish = markup or (_URL.search(text) is not None if "." in text else "://" in text)
+    urlish = markup or "://" in text or ("." in text and _is_url_like(text))
     terminal = block.terminal
     # A sentence may name a web site; markup or a query string is never running prose.
     prose = not markup and _is_prose(words, ratio, terminal, cjk)
-    return BlockFeatures(
-        words,
-        ratio,
-        terminal,
-        urlish,
-        _title_ratio(text) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
-        cjk,
-        _has_letter(text, block.key),
-        _LIST_MARK.match(text) is not None,
-        text.endswith((":", "：")),
-        prose,
-        prose or (terminal and words >= SENTENCE_MIN_WORDS and not markup),
+    return _new_features(
+        BlockFeatures,
+        (
+            words,
+            ratio,
+            terminal,
+            urlish,
+            _title_ratio(text) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
+            cjk,
+            _has_letter(text, block.key),
+            _LIST_MARK.match(text) is not None,
+            text.endswith((":", "：")),
+            prose,
+            prose or (terminal and words >= SENTENCE_MIN_WORDS and not markup),
+        ),
     )
+
+
+def _is_url_like(text: str) -> bool:
+    """``_URL.search(text)``: its literal alternatives as substring tests, then the rest."""
+    return "www." in text or _URL_SUFFIX.search(text) is not None
 
 
 def _has_letter(text: str, key: str) -> bool:
