@@ -7,32 +7,25 @@ raise them when quality improves. The full sets run in ``benchmarks/html_mode.py
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-DATASETS = REPO.parent / "shared" / "datasets"
+from benchmark_scripts import DATASETS, import_benchmark, missing_datasets
+
 TRAFILATURA_EVERY, READABILITY_EVERY = 22, 9
 TRAFILATURA_F1_FLOOR = 0.925  # measured 0.941 on this subset (trafilatura: 0.949)
 READABILITY_F1_FLOOR = 0.965  # measured 0.981 (trafilatura: 0.956)
 
 pytestmark = pytest.mark.skipif(
-    not (DATASETS / "trafilatura-eval").is_dir() or not (DATASETS / "readability-pages").is_dir(),
-    reason=f"benchmark datasets not found at {DATASETS} (CI keeps ../shared beside the repo)",
+    missing_datasets("trafilatura-eval", "readability-pages") is not None,
+    reason=str(missing_datasets("trafilatura-eval", "readability-pages")),
 )
 
 
 @pytest.fixture(scope="module")
 def bench():
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        import html_mode
-    finally:
-        sys.path.pop(0)
-    return html_mode
+    return import_benchmark("html_mode")
 
 
 @pytest.fixture(scope="module")
