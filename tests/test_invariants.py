@@ -23,6 +23,7 @@ from cleannews.render import LINE_SEPARATOR, PIECE_SEPARATOR, render
 from cleannews.resolve.resolver import resolve
 from cleannews.spans import Finding, Scope
 from cleannews.text.blocks import LINE_BREAK, split_blocks
+
 from strategies import any_text, page_text
 
 # Deterministic: the same examples on every run and machine, no example database.
