@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleannews.detectors.phrase_detector import PhraseDetector
-from cleannews.detectors.phrases import build_table, parse_phrase_file, regex_phrase
+from cleannews.detectors.phrases import RegexGate, build_table, parse_phrase_file, regex_phrase
 from cleannews.kinds import Kind
 from cleannews.page import Page
 from cleannews.spans import Scope
@@ -98,3 +98,38 @@ def test_anchored_regexes_are_matched_at_the_start_only() -> None:
     assert table.regex_anchored
     assert regex_phrase(table, "12 votes") is not None
     assert regex_phrase(table, "see 12 votes") is None
+
+
+@pytest.mark.parametrize(
+    ("patterns", "gate"),
+    [
+        (["^foto\\s?:\\s*\\S+", "^写真\\s?[:：]\\S"], RegexGate(False, frozenset(":写"))),
+        (["^\\d+ votes", "^reading time:?\\s*\\d"], RegexGate(True, frozenset())),
+        (["^(?:a|b)\\d", "x\\s?:"], RegexGate(True, frozenset(":"))),
+        (["^\\d+ votes", "^abc"], None),  # "abc" needs only cased letters: no gate
+        (["^(?:\\d)?x:?"], None),  # optional parts are not required
+        (["(?<!:)\\d"], RegexGate(True, frozenset())),  # a lookbehind's ":" is not required
+    ],
+)
+def test_regex_gate_is_a_necessary_condition(patterns: list[str], gate: RegexGate | None) -> None:
+    table = build_table(parse_phrase_file("[regex]\n" + "\n".join(patterns), "en"))
+    assert table.regex_gate == gate
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Foto: dpa", True),
+        ("写真：共同", True),
+        ("12 Votes", True),
+        ("٣ votes", True),
+        ("Foto dpa", False),
+        ("Votes", False),
+    ],
+)
+def test_regex_gate_keeps_every_match(text: str, found: bool) -> None:
+    data = "[regex]\n^foto\\s?:\\s*\\S+\n^写真\\s?[:：]\\S\n^\\d+ votes"
+    table = build_table(parse_phrase_file(data, "en"))
+    assert table.regex_gate is not None
+    assert (regex_phrase(table, text) is not None) is found
+    assert table.regex_gate.admits(text) or not found
