@@ -5,10 +5,10 @@ Values are part of the public, serialised format: never rename one, only add.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a region of the input is. ``TITLE`` and ``CONTENT`` are kept; the rest are removed."""
 
     TITLE = "title"
@@ -29,9 +29,6 @@ class Kind(str, Enum):
     @property
     def is_removed(self) -> bool:
         return self not in KEPT_KINDS
-
-    def __str__(self) -> str:
-        return self.value
 
 
 KEPT_KINDS = frozenset({Kind.TITLE, Kind.CONTENT})

@@ -7,7 +7,7 @@ half-open ``[start, end)``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Callable, Mapping
 
 from .errors import SerializationError
@@ -16,7 +16,7 @@ from .kinds import Kind
 OFFSET_UNIT = "codepoint"
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     """How far a finding reaches."""
 
     BLOCK = "block"  # only the text it covers
