@@ -33,10 +33,12 @@ import json
 import re
 import statistics
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
+
+from bench_metrics import line_filter, snippet_counts, squash, token_prf
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -45,9 +47,6 @@ READABILITY = Path("datasets") / "readability-pages"
 TRAFILATURA_EVAL = Path("datasets") / "trafilatura-eval"
 REAL_PAGE_BYTES = 5000
 MIN_AUDIT_CHARS = 12  # shorter removed lines ("Share", "Home") match reference text by chance
-_TOKEN = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
-_TERMINAL = tuple(".!?…。！？\"'”’»)")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -101,7 +100,7 @@ def _full_text(html: str) -> str:
 
 def normalise_lines(text: str) -> str:
     """As ``readability-text`` was made: strip lines, collapse inner whitespace, drop empties."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    lines = (squash(line) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -171,25 +170,9 @@ def load_snippets(shared: Path, limit: int | None) -> list[SnippetDoc]:
 # -- metrics ---------------------------------------------------------------------------------
 
 
-def token_prf(predicted: str, expected: str) -> tuple[float, float, float]:
-    pred = Counter(_TOKEN.findall(predicted.lower()))
-    true = Counter(_TOKEN.findall(expected.lower()))
-    n_pred, n_true = sum(pred.values()), sum(true.values())
-    if n_pred == 0 and n_true == 0:
-        return 1.0, 1.0, 1.0
-    overlap = sum((pred & true).values())
-    p = overlap / n_pred if n_pred else 0.0
-    r = overlap / n_true if n_true else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def macro(scores: Iterable[tuple[float, float, float]]) -> dict[str, float]:
     items = list(scores)
     return {k: statistics.fmean(s[i] for s in items) for i, k in enumerate(("p", "r", "f1"))}
-
-
-def squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass
@@ -200,17 +183,11 @@ class SnippetCounts:
     tn: int = 0
 
     def add(self, output: str, doc: SnippetDoc) -> None:
-        out = squash(output)
-        for snip in doc.with_:
-            if squash(snip) in out:
-                self.tp += 1
-            else:
-                self.fn += 1
-        for snip in doc.without:
-            if squash(snip) in out:
-                self.fp += 1
-            else:
-                self.tn += 1
+        found = snippet_counts(output, doc.with_, doc.without)
+        self.tp += found["tp"]
+        self.fp += found["fp"]
+        self.fn += found["fn"]
+        self.tn += found["tn"]
 
     def summary(self) -> dict[str, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -226,19 +203,6 @@ class SnippetCounts:
             "f1": 2 * p * r / (p + r) if p + r else 0.0,
             "acc": (self.tp + self.tn) / total if total else 0.0,
         }
-
-
-# -- systems ---------------------------------------------------------------------------------
-
-
-def identity(text: str) -> str:
-    return text
-
-
-def line_filter(text: str) -> str:
-    """Keep lines of at least 5 words that end like a sentence."""
-    lines = text.splitlines()
-    return "\n".join(ln for ln in lines if len(ln.split()) >= 5 and ln.rstrip().endswith(_TERMINAL))
 
 
 # -- audit -----------------------------------------------------------------------------------

@@ -15,16 +15,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import statistics
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
 
+import bench_metrics
+from bench_metrics import snippet_scores, squash, token_prf
+
 DATASETS = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
-_SPACE = re.compile(r"\s+")
-_TOKEN = re.compile(r"\w+")
 Extractor = Callable[[bytes], str]
 
 
@@ -46,10 +46,6 @@ def select(rows: list[dict], ids: str | None, every: int, limit: int | None) -> 
 
 def page_bytes(row: dict) -> bytes:
     return gzip.open(row["_dir"] / (row.get("file") or row["source"]), "rb").read()
-
-
-def norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 # -- extractors ------------------------------------------------------------------------------
@@ -81,30 +77,7 @@ def cleannews_extractor(stages: Counter) -> Extractor:
 
 
 def snippet_counts(row: dict, output: str) -> Counter:
-    out = norm(output)
-    found = Counter()
-    for snippet in row["with"]:
-        found["tp" if norm(snippet) in out else "fn"] += 1
-    for snippet in row["without"]:
-        found["fp" if norm(snippet) in out else "tn"] += 1
-    return found
-
-
-def snippet_scores(c: Counter) -> dict[str, float]:
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    acc = (c["tp"] + c["tn"]) / max(sum(c.values()), 1)
-    return {"precision": p, "recall": r, "f1": f1, "accuracy": acc}
-
-
-def token_prf(predicted: str, expected: str) -> tuple[float, float, float]:
-    pred = Counter(_TOKEN.findall(predicted.lower()))
-    true = Counter(_TOKEN.findall(expected.lower()))
-    overlap = sum((pred & true).values())
-    p = overlap / sum(pred.values()) if pred else 0.0
-    r = overlap / sum(true.values()) if true else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return bench_metrics.snippet_counts(output, row["with"], row["without"])
 
 
 def expected_text(row: dict) -> str:
@@ -144,9 +117,9 @@ def run_set(name: str, rows: list[dict], systems: dict[str, Extractor], misses: 
 
 
 def _show_misses(row: dict, out: str) -> None:
-    text = norm(out)
-    lost = [s for s in row["with"] if norm(s) not in text]
-    kept = [s for s in row["without"] if norm(s) in text]
+    text = squash(out)
+    lost = [s for s in row["with"] if squash(s) not in text]
+    kept = [s for s in row["without"] if squash(s) in text]
     print(f"  {row['id']}: missing {lost} | kept {kept}")
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import time
@@ -36,14 +35,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from bench_metrics import identity, line_filter, token_prf
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = REPO.parent / "shared"
 DATASET = Path("datasets") / "readability-text"
 REAL_PAGE_BYTES = 5000  # the dataset README's "real pages" cut
 SCALING_SIZES = (10_000, 100_000, 1_000_000, 5_000_000)
 SCALING_LIMIT_S = {5_000_000: 5.0}  # 5 MB must clean in under 5 s
-_TOKEN = re.compile(r"\w+")
-_TERMINAL = tuple(".!?…。！？\"'”’»)")
 
 
 @dataclass(frozen=True)
@@ -80,20 +79,8 @@ def load_docs(shared: Path) -> list[Doc]:
     return docs
 
 
-def tokens(text: str) -> Counter[str]:
-    return Counter(_TOKEN.findall(text.lower()))
-
-
 def score(predicted: str, expected: str) -> Score:
-    pred, true = tokens(predicted), tokens(expected)
-    n_pred, n_true = sum(pred.values()), sum(true.values())
-    if n_pred == 0 and n_true == 0:
-        return Score(1.0, 1.0, 1.0)
-    overlap = sum((pred & true).values())
-    p = overlap / n_pred if n_pred else 0.0
-    r = overlap / n_true if n_true else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return Score(p, r, f1)
+    return Score(*token_prf(predicted, expected))
 
 
 def mean_score(scores: Iterable[Score]) -> Score:
@@ -106,16 +93,6 @@ def mean_score(scores: Iterable[Score]) -> Score:
 
 
 # -- systems -------------------------------------------------------------------------------
-
-
-def identity(text: str) -> str:
-    return text
-
-
-def line_filter(text: str) -> str:
-    """Keep lines of at least 5 words that end like a sentence."""
-    lines = text.splitlines()
-    return "\n".join(ln for ln in lines if len(ln.split()) >= 5 and ln.rstrip().endswith(_TERMINAL))
 
 
 def cleannews_system(detect_language: bool | None = None) -> Callable[[str], str]:
