@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import os
+import time
 from typing import Iterator
 
 from cleannews import Detector, Finding, Kind, Page
 
 FAIL_MARKER = "BOOM-FAIL"
 CRASH_MARKER = "BOOM-CRASH"
+HANG_MARKER = "BOOM-HANG"
 
 
 class FailOnMarker(Detector):
@@ -33,6 +35,18 @@ class CrashOnMarker(Detector):
     def detect(self, page: Page) -> Iterator[Finding]:
         if CRASH_MARKER in page.source:
             os._exit(3)
+        return iter(())
+
+
+class HangOnMarker(Detector):
+    """Never returns on documents containing ``HANG_MARKER`` (a plug-in stuck in a loop)."""
+
+    name = "test_hang_on_marker"
+    kinds = frozenset({Kind.AD})
+
+    def detect(self, page: Page) -> Iterator[Finding]:
+        while HANG_MARKER in page.source:
+            time.sleep(0.01)
         return iter(())
 
 

@@ -9,11 +9,12 @@ import pytest
 
 from cleannews import CleanDocument
 from cleannews.cli import main
-from test_batch_support import CRASH_MARKER, FAIL_MARKER, article
+from test_batch_support import CRASH_MARKER, FAIL_MARKER, HANG_MARKER, article
 
 from seeds import SEED_DIR
 
 FAIL_DETECTOR = "test_batch_support:FailOnMarker"
+HANG_DETECTOR = "test_batch_support:HangOnMarker"
 
 
 def read_lines(path: Path) -> list[dict]:
@@ -164,21 +165,38 @@ def test_existing_output_needs_resume_or_overwrite(tmp_path: Path, capsys) -> No
 
 
 def test_two_workers_keep_order_and_isolate_errors_and_crashes(tmp_path: Path, capsys) -> None:
-    extras = {3: FAIL_MARKER, 6: CRASH_MARKER}
+    extras = {3: FAIL_MARKER, 6: CRASH_MARKER, 9: HANG_MARKER}
     data = write_jsonl(tmp_path / "in.jsonl", [article(i, extras.get(i, "")) for i in range(12)])
     out = tmp_path / "out"
 
     code = main(["clean", str(data), "--workers", "2", "--chunk-size", "2", "--no-language",
-                 "--extra-detector", FAIL_DETECTOR,
-                 "--extra-detector", "test_batch_support:CrashOnMarker", "-o", str(out)])
+                 "--extra-detector", FAIL_DETECTOR, "--extra-detector", HANG_DETECTOR,
+                 "--extra-detector", "test_batch_support:CrashOnMarker", "-o", str(out),
+                 "--record-timeout", "1"])
 
     assert code == 0
     ids = [d["id"] for d in read_lines(out / "documents.jsonl")]
     assert ids == [f"doc{i}" for i in range(12) if i not in extras]
     errors = read_lines(out / "errors.jsonl")
     assert [(e["id"], e["error"]) for e in errors] == [
-        ("doc3", "DetectorError"), ("doc6", "WorkerCrashedError")]
-    assert "records=12 ok=10 failed=2" in capsys.readouterr().err
+        ("doc3", "DetectorError"), ("doc6", "WorkerCrashedError"), ("doc9", "DetectorError")]
+    assert errors[2]["detector"] == "test_hang_on_marker"
+    assert "RecordTimeoutError" in errors[2]["message"]
+    assert "records=12 ok=9 failed=3" in capsys.readouterr().err
+
+
+def test_a_record_past_its_time_limit_fails_alone(tmp_path: Path, capsys) -> None:
+    texts = [article(i, HANG_MARKER if i == 1 else "") for i in range(3)]
+    data = write_jsonl(tmp_path / "in.jsonl", texts)
+    out = tmp_path / "out"
+
+    code = run(["clean", str(data), "--extra-detector", HANG_DETECTOR, "--no-language",
+                "--record-timeout", "0.3", "-o", str(out)])
+
+    assert code == 0
+    assert [d["id"] for d in read_lines(out / "documents.jsonl")] == ["doc0", "doc2"]
+    (error,) = read_lines(out / "errors.jsonl")
+    assert error["id"] == "doc1" and "longer than 0.3 s" in error["message"]
 
 
 # -- clean: option errors -------------------------------------------------------------------
@@ -199,6 +217,19 @@ def test_bad_options_stop_before_any_work(
 
     assert run(["clean", str(data), *extra_args]) == 2
 
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("value", "message"), [("-1", "must be >= 0"), ("soon", "expected a number")]
+)
+def test_a_bad_record_timeout_is_a_usage_error(tmp_path: Path, capsys, value: str, message: str):
+    data = write_jsonl(tmp_path / "in.jsonl", [article(1)])
+
+    with pytest.raises(SystemExit) as caught:
+        run(["clean", str(data), "--record-timeout", value])
+
+    assert caught.value.code == 2
     assert message in capsys.readouterr().err
 
 

@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 from . import __version__
 from .batch import (
+    DEFAULT_RECORD_TIMEOUT,
     CleanSpec,
     FileSink,
     InputOptions,
@@ -121,6 +122,9 @@ def _add_clean(commands: Any) -> None:
     p.add_argument("--summary", action="store_true", help="print what was removed, per kind")
     p.add_argument("--progress", action="store_true",
                    help="show the progress bar even when stderr is not a terminal")
+    p.add_argument("--record-timeout", type=_non_negative, default=DEFAULT_RECORD_TIMEOUT,
+                   metavar="SECONDS", help="give up on a record after this long and record it "
+                   "in errors.jsonl (default: %(default)g; 0: no limit)")
     p.add_argument("--chunk-size", type=_positive, default=16, metavar="N",
                    help="records per task sent to a worker (default: %(default)s)")
     p.set_defaults(run=run_clean)
@@ -156,6 +160,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _non_negative(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
+    if not number >= 0:  # also refuses NaN
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {value}")
+    return number
+
+
 # -- clean ----------------------------------------------------------------------------------
 
 
@@ -185,6 +199,7 @@ def _clean_spec(args: argparse.Namespace) -> CleanSpec:
         kind=args.kind, detect_language=args.detect_language, language=args.language,
         disable=disable, extra=tuple(args.extra_detector),
         config=_config_items(args.config, args.keep_decisions), output_format=args.format,
+        record_timeout=args.record_timeout or None,
     )
     try:
         spec.build_cleaner()

@@ -38,3 +38,7 @@ class DetectorError(CleanNewsError, RuntimeError):
 
 class SerializationError(CleanNewsError, ValueError):
     """A serialised document or span is malformed."""
+
+
+class RecordTimeoutError(CleanNewsError, TimeoutError):
+    """Cleaning one batch record took longer than its time limit (``--record-timeout``)."""

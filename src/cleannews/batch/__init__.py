@@ -15,9 +15,10 @@ from .records import ReadError, Record
 from .runner import WorkerCrashedError, clean_records, run_batch
 from .sinks import FileSink, Layout, OutputExistsError, StreamSink, text_file_name
 from .stats import RunStats, summary_table
-from .work import CleanSpec, Outcome, clean_record
+from .work import DEFAULT_RECORD_TIMEOUT, CleanSpec, Outcome, clean_record
 
 __all__ = [
+    "DEFAULT_RECORD_TIMEOUT",
     "CleanSpec",
     "FileSink",
     "InputOptions",

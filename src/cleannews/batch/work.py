@@ -14,11 +14,13 @@ from typing import Any, Mapping, Sequence, cast
 from ..cleaner import Cleaner, InputKind
 from ..config import CleanerConfig
 from ..document import CleanDocument
+from .deadline import time_limit
 from .records import ReadError, Record
 
 OUTPUT_FORMATS = ("jsonl", "text")
 EXAMPLE_CHARS = 60  # length of the example removed text kept per kind for --summary
 TRACEBACK_CHARS = 2000
+DEFAULT_RECORD_TIMEOUT = 120.0  # a 10 MB page cleans in ~3 s; a record past this is stuck
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class CleanSpec:
     extra: tuple[str, ...] = ()  # "package.module:DetectorClass" import paths
     config: tuple[tuple[str, Any], ...] = ()  # CleanerConfig overrides, as sorted items
     output_format: str = "jsonl"
+    record_timeout: float | None = DEFAULT_RECORD_TIMEOUT  # seconds per record; None: no limit
 
     def build_cleaner(self) -> Cleaner:
         config = CleanerConfig.from_dict(dict(self.config))
@@ -105,7 +108,8 @@ def clean_record(spec: CleanSpec, record: Record) -> Outcome:
         return Outcome(record_id, meta, ok=False, error=payload.error, message=payload.message,
                        details={"stage": "read"})
     try:
-        doc = _clean(spec, payload, meta)
+        with time_limit(spec.record_timeout):
+            doc = _clean(spec, payload, meta)
         return _success(spec, record, doc, _utf8_size(payload))
     except Exception as exc:  # noqa: BLE001  (per-record isolation is the point)
         return failure(record, exc)
