@@ -53,21 +53,26 @@ class DuplicatesDetector(Detector):
             return
         blocks = page.blocks
         first = blocks[0]
-        first_seen: dict[str, int] = {}
-        copies: Counter[str] = Counter()
-        for block in blocks:
-            first_seen.setdefault(block.key, block.index)
-            copies[block.key] += 1
+        keys = [block.key for block in blocks]
+        copies = Counter(keys)  # counted in C
+        # The first index of every key: later pairs of a reversed zip overwrite earlier ones.
+        first_seen = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
         headline_key = _headline_key(first) if looks_like_headline(first) else None
         # A headline printed more than MAX_COPIES + 1 times is a refrain (filler), not a title.
         if headline_key is not None and copies[headline_key] > MAX_COPIES + 1:
             headline_key = None
+        # Only a repeated key (or the headline's) can be flagged: the other lines, most of the
+        # page, are never visited.
+        wanted = {key for key, n in copies.items() if n > 1}
+        if headline_key is not None:
+            wanted.add(headline_key)
         # The first later copy of the headline is the article's own headline (the first line is
         # often the page <title>, which other evidence may remove): spare it, flag the rest.
         spared = False
         headline = metadata_title_block(page)  # HTML: the <h1> matching <title> is no repeat
-        for block in blocks[1:]:
-            if block is headline:
+        for i in [i for i, key in enumerate(keys) if key in wanted]:
+            block = blocks[i]
+            if i == 0 or block is headline:
                 continue
             original = first_seen[block.key]
             if block.key == headline_key and not spared:
