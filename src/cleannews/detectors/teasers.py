@@ -205,19 +205,27 @@ def _runs(
     blocks: Sequence[Block], words: list[int], stamps: frozenset[int], topic: _Topic
 ) -> Iterator[Shape]:
     n = len(blocks)
-    # pair[h]: blocks h, h + 1 are a headline and its snippet. Cheap tests first: most lines
-    # are neither an unterminated line followed by a terminated one nor of the right length.
-    pair = [False] * n
-    found = 0
-    for h in range(n - 1):
-        head, snippet = blocks[h], blocks[h + 1]
-        if head.terminal or not snippet.terminal or words[h + 1] < SNIPPET_MIN_WORDS:
-            continue
-        if _is_headline(head, words[h]) and _is_snippet(snippet, words[h + 1]):
-            pair[h] = True
-            found += 1
-    if found < MIN_RUN_PAIRS:
+    # pair[h]: blocks h, h + 1 are a headline and its snippet. Cheap tests first, in one
+    # comprehension: most lines are not an unterminated line followed by a terminated one of
+    # a snippet's length, and only those that are reach the full tests.
+    terminal = [b.terminal for b in blocks]
+    heads = [
+        h
+        for h, (head_ends, snippet_ends, snippet_words) in enumerate(
+            zip(terminal, terminal[1:], words[1:], strict=False)
+        )
+        if snippet_ends and not head_ends and snippet_words >= SNIPPET_MIN_WORDS
+    ]
+    pairs_at = [
+        h
+        for h in heads
+        if _is_headline(blocks[h], words[h]) and _is_snippet(blocks[h + 1], words[h + 1])
+    ]
+    if len(pairs_at) < MIN_RUN_PAIRS:
         return
+    pair = [False] * n
+    for h in pairs_at:
+        pair[h] = True
     i = 0
     while i < n - 1:
         pairs: list[tuple[int, ...]] = []
