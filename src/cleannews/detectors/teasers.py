@@ -226,23 +226,34 @@ def _runs(
     pair = [False] * n
     for h in pairs_at:
         pair[h] = True
+    # A run starts at a pair or at the timestamp line just before one: only those lines are
+    # tried, in order, skipping the lines of a run already found.
+    starts = sorted({s for h in pairs_at for s in (h - 1, h) if s >= 0})
     i = 0
-    while i < n - 1:
-        pairs: list[tuple[int, ...]] = []
-        j = i
-        while j < n - 1:
-            meta = (j,) if j in stamps else ()
-            h = j + len(meta)
-            if h < n and pair[h]:
-                pairs.append((*meta, h, h + 1))
-                j = h + 2
-                continue
-            break
+    for start in starts:
+        if start < i:
+            continue
+        pairs, j = _pairs_from(start, n, pair, stamps)
         if len(pairs) >= MIN_RUN_PAIRS:
             yield _run_shape(blocks, pairs, stamps, topic)
             i = j
-        else:
-            i += 1
+
+
+def _pairs_from(
+    j: int, n: int, pair: list[bool], stamps: frozenset[int]
+) -> tuple[list[tuple[int, ...]], int]:
+    """Consecutive (timestamp?, headline, snippet) groups from block ``j``, and the block
+    after them."""
+    pairs: list[tuple[int, ...]] = []
+    while j < n - 1:
+        meta = (j,) if j in stamps else ()
+        h = j + len(meta)
+        if h < n and pair[h]:
+            pairs.append((*meta, h, h + 1))
+            j = h + 2
+            continue
+        break
+    return pairs, j
 
 
 def _run_shape(
