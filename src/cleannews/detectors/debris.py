@@ -171,8 +171,8 @@ def _candidates(page: Page) -> list[int]:
     patterns; most lines of prose fail it and are never visited."""
     found = blocks_containing(page, _MAY_BE_DEBRIS)
     found.update(
-        b.index
-        for b in page.blocks
+        i
+        for i, b in enumerate(page.blocks)
         if b.words == 1 and (b.text.startswith(_URL_STARTS) or len(b.text) >= BASE64_MIN_CHARS)
     )
     return sorted(found)

@@ -188,7 +188,7 @@ class Sentences(NamedTuple):
     Built in one pass over the blocks; every cluster search after it visits sentences only,
     and most lines of a page (menus, link lists) are not sentences."""
 
-    index: list[int]
+    blocks: list[int]  # block indices
     value: list[float]
     toll: list[float]
 
