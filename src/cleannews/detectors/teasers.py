@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import ClassVar, Iterator, Sequence
+from typing import ClassVar, Container, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
@@ -119,27 +119,72 @@ def _find_shapes(page: Page) -> tuple[Shape, ...]:
     if len(page.blocks) < 4:
         return ()
     cues = load_cues()
+    blocks = page.blocks
     words = [f.words for f in page_features(page)]
     prose = [f.prose for f in page_features(page)]
-    stamps = _timestamp_lines(page.blocks, cues)
-    topic = _Topic(page.blocks, prose, words)
-    shapes = list(_stories(page.blocks, words, prose, stamps, cues, topic))
+    # The timestamp regex is the costliest test here. Stories need every timestamp line, but
+    # only when some story header can carry a signal (most pages have none); teaser runs ask
+    # about a few lines around their pairs, tested on demand.
+    stamps = _timestamp_lines(blocks, cues) if _may_have_story(blocks, words, cues) else None
+    topic = _Topic(blocks, prose, words)
+    shapes = list(_stories(blocks, words, prose, stamps or frozenset(), cues, topic))
     taken = {i for s in shapes for i in s.blocks}
-    shapes += [r for r in _runs(page.blocks, words, stamps, topic) if not taken & set(r.blocks)]
+    run_stamps = _LazyStamps(blocks, cues) if stamps is None else stamps
+    runs = _runs(blocks, _pairs(blocks, words), run_stamps, topic)
+    shapes += [r for r in runs if not taken & set(r.blocks)]
     return tuple(shapes)
 
 
 def _timestamp_lines(blocks: Sequence[Block], cues: Cues) -> frozenset[int]:
     if cues.timestamp is None:
         return frozenset()
-    fullmatch = cues.timestamp.fullmatch
-    return frozenset(
-        b.index
-        for b in blocks
-        if b.words <= STAMP_MAX_WORDS
-        and len(b.text) <= STAMP_MAX_CHARS
-        and fullmatch(_stamp_part(b.text))
+    return frozenset(b.index for b in blocks if _is_stamp(b, cues))
+
+
+class _LazyStamps:
+    """The timestamp lines of a page as a container that tests a line when first asked."""
+
+    def __init__(self, blocks: Sequence[Block], cues: Cues) -> None:
+        self.blocks, self.cues = blocks, cues
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int) or not 0 <= i < len(self.blocks):
+            return False
+        known = self._known.get(i)
+        if known is None:
+            known = self._known[i] = _is_stamp(self.blocks[i], self.cues)
+        return known
+
+
+def _is_stamp(block: Block, cues: Cues) -> bool:
+    return (
+        cues.timestamp is not None
+        and block.words <= STAMP_MAX_WORDS
+        and len(block.text) <= STAMP_MAX_CHARS
+        and cues.timestamp.fullmatch(_stamp_part(block.text)) is not None
     )
+
+
+def _may_have_story(blocks: Sequence[Block], words: list[int], cues: Cues) -> bool:
+    """Could some story header carry a signal (:func:`_header`: an outlet label repeated
+    around its timestamp, or a byline label)? Without one :func:`_stories` yields nothing.
+
+    Such a header's labels lie within ``HEADER_REACH`` of its timestamp, so the timestamp
+    is near a byline label or between two equal labels at most ``2 * HEADER_REACH`` apart:
+    only the lines near those (few on most pages) are tried as timestamps."""
+    near: set[int] = set()
+    last_seen: dict[str, int] = {}
+    byline = cues.byline.match if cues.byline is not None else None
+    for i in [i for i, (b, n) in enumerate(zip(blocks, words, strict=True)) if _is_label(b, n)]:
+        key = blocks[i].key
+        seen = last_seen.get(key)
+        if seen is not None and i - seen <= 2 * HEADER_REACH:
+            near.update(range(seen - HEADER_REACH, i + HEADER_REACH + 1))
+        last_seen[key] = i
+        if byline is not None and byline(key):
+            near.update(range(i - HEADER_REACH, i + HEADER_REACH + 1))
+    return any(0 <= t < len(blocks) and _is_stamp(blocks[t], cues) for t in sorted(near))
 
 
 def _stamp_part(text: str) -> str:
@@ -201,13 +246,10 @@ def _is_snippet(block: Block, words: int) -> bool:
     return words <= limit and not _LIST_ITEM.match(block.text) and block.text[0] not in _BAD_START
 
 
-def _runs(
-    blocks: Sequence[Block], words: list[int], stamps: frozenset[int], topic: _Topic
-) -> Iterator[Shape]:
-    n = len(blocks)
-    # pair[h]: blocks h, h + 1 are a headline and its snippet. Cheap tests first, in one
-    # comprehension: most lines are not an unterminated line followed by a terminated one of
-    # a snippet's length, and only those that are reach the full tests.
+def _pairs(blocks: Sequence[Block], words: list[int]) -> list[int]:
+    """Blocks h where h, h + 1 are a headline and its snippet. Cheap tests first, in one
+    comprehension: most lines are not an unterminated line followed by a terminated one of a
+    snippet's length, and only those that are reach the full tests."""
     terminal = [b.terminal for b in blocks]
     heads = [
         h
@@ -216,13 +258,19 @@ def _runs(
         )
         if snippet_ends and not head_ends and snippet_words >= SNIPPET_MIN_WORDS
     ]
-    pairs_at = [
+    return [
         h
         for h in heads
         if _is_headline(blocks[h], words[h]) and _is_snippet(blocks[h + 1], words[h + 1])
     ]
+
+
+def _runs(
+    blocks: Sequence[Block], pairs_at: list[int], stamps: Container[int], topic: _Topic
+) -> Iterator[Shape]:
     if len(pairs_at) < MIN_RUN_PAIRS:
         return
+    n = len(blocks)
     pair = [False] * n
     for h in pairs_at:
         pair[h] = True
@@ -240,7 +288,7 @@ def _runs(
 
 
 def _pairs_from(
-    j: int, n: int, pair: list[bool], stamps: frozenset[int]
+    j: int, n: int, pair: list[bool], stamps: Container[int]
 ) -> tuple[list[tuple[int, ...]], int]:
     """Consecutive (timestamp?, headline, snippet) groups from block ``j``, and the block
     after them."""
@@ -257,7 +305,7 @@ def _pairs_from(
 
 
 def _run_shape(
-    blocks: Sequence[Block], pairs: list[tuple[int, ...]], stamps: frozenset[int], topic: _Topic
+    blocks: Sequence[Block], pairs: list[tuple[int, ...]], stamps: Container[int], topic: _Topic
 ) -> Shape:
     members = tuple(k for pair in pairs for k in pair)
     snippets = [blocks[pair[-1]].text for pair in pairs]
