@@ -192,7 +192,8 @@ def _may_have_story(blocks: Sequence[Block], words: list[int], cues: Cues) -> bo
         key = blocks[i].key
         seen = last_seen.get(key)
         if seen is not None and i - seen <= 2 * HEADER_REACH:
-            near.update(range(seen - HEADER_REACH, i + HEADER_REACH + 1))
+            # a timestamp with both within reach (an equal label between them is seen too)
+            near.update(range(i - HEADER_REACH, seen + HEADER_REACH + 1))
         last_seen[key] = i
         if byline is not None and (starts is None or key[:1] in starts) and byline(key):
             near.update(range(i - HEADER_REACH, i + HEADER_REACH + 1))
