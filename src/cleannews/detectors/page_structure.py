@@ -131,7 +131,7 @@ class PageStructureDetector(Detector):
             if in_item:
                 continue  # bulleted/numbered (and its wrapped lines): the article's own list
             prose = feat.sentence
-            if _in_headline_list(headline, i):
+            if headline[i] and _in_headline_list(headline, i):
                 kind, note, reason = Kind.RELATED, related_note, related
             else:
                 kind, note, reason = Kind.FOOTER, sentence_note if prose else line_note, footer
@@ -199,29 +199,27 @@ def sentence_values(feats: Sequence[BlockFeatures]) -> Sentences:
 
     Article paragraphs come in runs; a lone paragraph between non-sentence lines is the
     shape of a teaser (headline, blurb, headline, blurb...) and counts less."""
-    index: list[int] = []
+    index = [i for i, feat in enumerate(feats) if feat.sentence]
     value: list[float] = []
     toll: list[float] = []
-    gap, cost = 0, 0.0
-    last = len(feats) - 1
-    for i, feat in enumerate(feats):
-        if not feat.sentence:
-            gap += 1
-            cost += line_cost(feat)
-            continue
+    # Only the gaps *between* sentences are costed: the lines before the first and after the
+    # last one (menus, footers: often most of the page) never count.
+    sentences = set(index)
+    prev = -1
+    for i in index:
+        feat = feats[i]
         weight = float(feat.words) if feat.prose else SENTENCE_WEIGHT * feat.words
-        before = i > 0 and feats[i - 1].sentence
-        after = i < last and feats[i + 1].sentence
-        if not (before or after):
+        if i - 1 not in sentences and i + 1 not in sentences:  # a lone paragraph
             weight *= ISOLATED_WEIGHT
-        index.append(i)
         value.append(weight)
-        if gap and index[0] != i:  # a gap between two sentences (a leading one costs nothing)
-            introduced = feats[i - gap - 1].introduces
+        gap = i - prev - 1
+        if gap and prev >= 0:
+            cost = sum(map(line_cost, feats[prev + 1 : i]))
+            introduced = feats[prev].introduces
             toll.append(gap_cost(cost, gap) * (GAP_INTRODUCED_FACTOR if introduced else 1.0))
         else:
             toll.append(0.0)
-        gap, cost = 0, 0.0
+        prev = i
     return Sentences(index, value, toll)
 
 
