@@ -55,8 +55,6 @@ class DuplicatesDetector(Detector):
         first = blocks[0]
         keys = [block.key for block in blocks]
         copies = Counter(keys)  # counted in C
-        # The first index of every key: later pairs of a reversed zip overwrite earlier ones.
-        first_seen = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
         headline_key = _headline_key(first) if looks_like_headline(first) else None
         # A headline printed more than MAX_COPIES + 1 times is a refrain (filler), not a title.
         if headline_key is not None and copies[headline_key] > MAX_COPIES + 1:
@@ -70,11 +68,13 @@ class DuplicatesDetector(Detector):
         # often the page <title>, which other evidence may remove): spare it, flag the rest.
         spared = False
         headline = metadata_title_block(page)  # HTML: the <h1> matching <title> is no repeat
+        # Every occurrence of a wanted key is visited, so the first visit is its first line.
+        first_seen: dict[str, int] = {}
         for i in [i for i, key in enumerate(keys) if key in wanted]:
             block = blocks[i]
+            original = first_seen.setdefault(block.key, block.index)
             if i == 0 or block is headline:
                 continue
-            original = first_seen[block.key]
             if block.key == headline_key and not spared:
                 spared = True
             elif block.key == headline_key or (block.key == first.key and headline_key):
