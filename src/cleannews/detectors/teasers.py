@@ -19,8 +19,10 @@ signals, so it is left alone. Timestamp patterns and byline starters are data
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import ClassVar, Container, Iterator, Sequence
 
 from ..kinds import Kind
@@ -131,7 +133,8 @@ def _find_shapes(page: Page) -> tuple[Shape, ...]:
     # The timestamp regex is the costliest test here. Stories need every timestamp line, but
     # only when some story header can carry a signal (most pages have none); teaser runs ask
     # about a few lines around their pairs, tested on demand.
-    stamps = _timestamp_lines(blocks, cues) if _may_have_story(blocks, words, cues) else None
+    maybe = _may_have_story(blocks, words, prose, cues)
+    stamps = _timestamp_lines(blocks, cues) if maybe else None
     topic = _Topic(blocks, prose, words)
     shapes = list(_stories(blocks, words, prose, stamps or frozenset(), cues, topic))
     taken = {i for s in shapes for i in s.blocks}
@@ -172,20 +175,28 @@ def _is_stamp(block: Block, cues: Cues) -> bool:
     )
 
 
-def _may_have_story(blocks: Sequence[Block], words: list[int], cues: Cues) -> bool:
+def _may_have_story(
+    blocks: Sequence[Block], words: list[int], prose: list[bool], cues: Cues
+) -> bool:
     """Could some story header carry a signal (:func:`_header`: an outlet label repeated
     around its timestamp, or a byline label)? Without one :func:`_stories` yields nothing.
 
     Such a header's labels lie within ``HEADER_REACH`` of its timestamp, so the timestamp
-    is near a byline label or between two equal labels at most ``2 * HEADER_REACH`` apart:
-    only the lines near those (few on most pages) are tried as timestamps."""
+    is near a byline label or between two equal labels at most ``2 * HEADER_REACH`` apart;
+    and it has the article's prose before it (``_stories`` stops unless the first header
+    has, and prose before a line only grows down the page). Only the lines that pass both
+    (few on most pages) are tried as timestamps."""
+    prose_before = [0, *accumulate(w if p else 0 for w, p in zip(words, prose, strict=True))]
+    needed = max(STORY_MIN_PROSE_BEFORE, STORY_MIN_SHARE_BEFORE * prose_before[-1])
+    first = bisect_left(prose_before, needed)  # the first line with that much prose before
     near: set[int] = set()
     last_seen: dict[str, int] = {}
     byline = cues.byline.match if cues.byline is not None else None
     starts = cues.byline_starts
+    reach = max(0, first - 2 * HEADER_REACH)  # labels of a header with such a timestamp
     labels = [  # ``_is_label`` in one comprehension (no call per line)
         i
-        for i, (b, n) in enumerate(zip(blocks, words, strict=True))
+        for i, (b, n) in enumerate(zip(blocks[reach:], words[reach:], strict=True), reach)
         if 0 < n <= LABEL_MAX_WORDS and not b.terminal and len(b.text) <= LABEL_MAX_CHARS
     ]
     for i in labels:
@@ -197,7 +208,7 @@ def _may_have_story(blocks: Sequence[Block], words: list[int], cues: Cues) -> bo
         last_seen[key] = i
         if byline is not None and (starts is None or key[:1] in starts) and byline(key):
             near.update(range(i - HEADER_REACH, i + HEADER_REACH + 1))
-    return any(0 <= t < len(blocks) and _is_stamp(blocks[t], cues) for t in sorted(near))
+    return any(first <= t < len(blocks) and _is_stamp(blocks[t], cues) for t in sorted(near))
 
 
 def _stamp_part(text: str) -> str:
