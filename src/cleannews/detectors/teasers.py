@@ -23,6 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from operator import mul
 from typing import ClassVar, Container, Iterator, Sequence
 
 from ..kinds import Kind
@@ -186,7 +187,7 @@ def _may_have_story(
     and it has the article's prose before it (``_stories`` stops unless the first header
     has, and prose before a line only grows down the page). Only the lines that pass both
     (few on most pages) are tried as timestamps."""
-    prose_before = [0, *accumulate(w if p else 0 for w, p in zip(words, prose, strict=True))]
+    prose_before = [0, *accumulate(map(mul, words, prose))]  # prose words before each line
     needed = max(STORY_MIN_PROSE_BEFORE, STORY_MIN_SHARE_BEFORE * prose_before[-1])
     first = bisect_left(prose_before, needed)  # the first line with that much prose before
     near: set[int] = set()
