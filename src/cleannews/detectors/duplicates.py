@@ -59,16 +59,18 @@ class DuplicatesDetector(Detector):
         # A headline printed more than MAX_COPIES + 1 times is a refrain (filler), not a title.
         if headline_key is not None and copies[headline_key] > MAX_COPIES + 1:
             headline_key = None
-        # Only a repeated key (or the headline's) can be flagged: the other lines, most of the
-        # page, are never visited.
-        wanted = {key for key, n in copies.items() if n > 1}
+        # Only lines that can be flagged are visited: a key printed twice (a refrain is left
+        # alone, an empty key is never long enough) and, with a headline, its key and the
+        # first line's. Most of the page is never visited.
+        wanted = {key for key, n in copies.items() if 1 < n <= MAX_COPIES and key}
         if headline_key is not None:
-            wanted.add(headline_key)
+            wanted.update((headline_key, first.key))
         # The first later copy of the headline is the article's own headline (the first line is
         # often the page <title>, which other evidence may remove): spare it, flag the rest.
         spared = False
         headline = metadata_title_block(page)  # HTML: the <h1> matching <title> is no repeat
-        # Every occurrence of a wanted key is visited, so the first visit is its first line.
+        # Every occurrence of a wanted key is visited, so the first visit is its first line
+        # (the repeat test, the only one that reads it, sees only keys printed twice).
         first_seen: dict[str, int] = {}
         for i in [i for i, key in enumerate(keys) if key in wanted]:
             block = blocks[i]
