@@ -17,6 +17,7 @@ from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding
 from ..text.blocks import Block
+from ..text.scan import blocks_containing
 from .base import Detector
 from .registry import register_detector
 
@@ -97,8 +98,8 @@ _INLINE_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
 _MAY_BE_INLINE = re.compile("|".join(re.escape(needs) for _, _, needs, _ in _INLINE_PATTERNS))
 # A character every whole-line shape but a base64 blob or a bare URL needs (``_whole_line``),
 # and every inline one ("](" has "(", a base64 "data:" URI ":"): a line with none of them, not
-# URL-like and not a blob, is skipped at once. One character class: a fast C scan.
-_MAY_BE_DEBRIS = re.compile(r"[=({:<&]")
+# a one-word URL and not a blob, is never visited (see ``_candidates``).
+_MAY_BE_DEBRIS = "=({:<&"
 BASE64_MIN_CHARS = 100
 
 
@@ -109,9 +110,8 @@ class DebrisDetector(Detector):
 
     def detect(self, page: Page) -> Iterator[Finding]:
         blocks = page.blocks
-        for i, block in enumerate(blocks):
-            if not _may_be_debris(block.text):
-                continue
+        for i in _candidates(page):
+            block = blocks[i]
             whole = _whole_line(block.text)
             if whole is None and _is_lone_url(blocks, i):
                 whole = ("debris.bare-url", "a bare URL alone on a line")
@@ -156,19 +156,26 @@ def _whole_line(text: str) -> tuple[str, str] | None:
         return "debris.script", "ad/analytics script leftover"
     if _looks_minified(text):
         return "debris.minified", "minified code"
-    if ("=" in text or ":" in text) and _is_tracking(text):
+    # Every tracking pair holds a ":" or "=", and it takes two pairs: most lines with a colon
+    # (prose, a heading) have one, and are spared the case-insensitive searches.
+    if text.count("=") + text.count(":") >= TRACKING_MIN_PAIRS and _is_tracking(text):
         return "debris.tracking", "tracking parameters"
     return None
 
 
-def _may_be_debris(text: str) -> bool:
-    """A cheap necessary condition for :func:`_whole_line`, :func:`_is_lone_url` and the
-    inline patterns (most lines of prose fail it)."""
-    return (
-        _MAY_BE_DEBRIS.search(text) is not None
-        or text.startswith(_URL_STARTS)
-        or (len(text) >= BASE64_MIN_CHARS and _LINE_BASE64.fullmatch(text) is not None)
+def _candidates(page: Page) -> list[int]:
+    """Indices, in order, of the blocks that may be debris: those holding a character of
+    ``_MAY_BE_DEBRIS`` (found by a page-level scan), and one-word lines starting like a URL
+    (``_is_lone_url``) or long enough to be a base64 blob (whose characters hold no space).
+    A necessary condition for :func:`_whole_line`, :func:`_is_lone_url` and the inline
+    patterns; most lines of prose fail it and are never visited."""
+    found = blocks_containing(page, _MAY_BE_DEBRIS)
+    found.update(
+        i
+        for i, b in enumerate(page.blocks)
+        if b.words == 1 and (b.text.startswith(_URL_STARTS) or len(b.text) >= BASE64_MIN_CHARS)
     )
+    return sorted(found)
 
 
 def _in_markup_listing(blocks: Sequence[Block], i: int) -> bool:

@@ -53,23 +53,30 @@ class DuplicatesDetector(Detector):
             return
         blocks = page.blocks
         first = blocks[0]
-        first_seen: dict[str, int] = {}
-        copies: Counter[str] = Counter()
-        for block in blocks:
-            first_seen.setdefault(block.key, block.index)
-            copies[block.key] += 1
+        keys = [block.key for block in blocks]
+        copies = Counter(keys)  # counted in C
         headline_key = _headline_key(first) if looks_like_headline(first) else None
         # A headline printed more than MAX_COPIES + 1 times is a refrain (filler), not a title.
         if headline_key is not None and copies[headline_key] > MAX_COPIES + 1:
             headline_key = None
+        # Only lines that can be flagged are visited: a key printed twice (a refrain is left
+        # alone, an empty key is never long enough) and, with a headline, its key and the
+        # first line's. Most of the page is never visited.
+        wanted = {key for key, n in copies.items() if 1 < n <= MAX_COPIES and key}
+        if headline_key is not None:
+            wanted.update((headline_key, first.key))
         # The first later copy of the headline is the article's own headline (the first line is
         # often the page <title>, which other evidence may remove): spare it, flag the rest.
         spared = False
         headline = metadata_title_block(page)  # HTML: the <h1> matching <title> is no repeat
-        for block in blocks[1:]:
-            if block is headline:
+        # Every occurrence of a wanted key is visited, so the first visit is its first line
+        # (the repeat test, the only one that reads it, sees only keys printed twice).
+        first_seen: dict[str, int] = {}
+        for i in [i for i, key in enumerate(keys) if key in wanted]:
+            block = blocks[i]
+            original = first_seen.setdefault(block.key, block.index)
+            if i == 0 or block is headline:
                 continue
-            original = first_seen[block.key]
             if block.key == headline_key and not spared:
                 spared = True
             elif block.key == headline_key or (block.key == first.key and headline_key):

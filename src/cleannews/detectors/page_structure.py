@@ -24,12 +24,13 @@ detectors' kinds win ties; findings carry ``Scope.POSITION``, so regions absorb 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from ..kinds import Kind
 from ..page import Page
-from ..spans import Finding, Scope
+from ..spans import Finding, Scope, new_finding
 from ..text.blocks import Block
 from ..text.features import BlockFeatures, page_features
 from .base import Detector
@@ -77,52 +78,69 @@ class PageStructureDetector(Detector):
         feats = page_features(page)
         article = page_article(page)
         if article is None:
-            return
+            return iter(())
+        found: list[Finding] = []
         if not _starts_with_article(feats) and _substantial(feats, 0, article.first):
-            yield from self._before(page, feats, article)
+            found += self._before(page, feats, article)
         if _substantial(feats, article.last + 1, len(feats)):
-            yield from self._after(page, feats, article)
+            found += self._after(page, feats, article)
+        return iter(found)
+
+    # One finding per line outside the article (most lines of a scraped page): built in one
+    # comprehension or loop each, with the few distinct explanations formatted once.
 
     def _before(
         self, page: Page, feats: Sequence[BlockFeatures], article: Article
-    ) -> Iterator[Finding]:
+    ) -> list[Finding]:
         where = f"before the article body (block {article.first}, {article.words:.0f} words)"
-        for i in range(article.first):
-            if feats[i].list_item:
-                continue  # bulleted/numbered: the article's own list (ingredients, pros/cons)
-            prose = feats[i].sentence
-            yield self.finding(
-                page.blocks[i],
+        sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
+        reason, name, first = "page_structure.before-article", self.name, article.first
+        return [
+            new_finding(
+                block.start,
+                block.end,
                 Kind.NAV,
-                SCORE_PROSE if prose else SCORE_CHROME,
-                "page_structure.before-article",
-                f"{'sentence' if prose else 'short non-sentence line'} {where}",
-                scope=Scope.POSITION,
+                SCORE_PROSE if feat.sentence else SCORE_CHROME,
+                name,
+                reason,
+                sentence_note if feat.sentence else line_note,
+                Scope.POSITION,
             )
+            for block, feat in zip(page.blocks[:first], feats[:first], strict=True)
+            # bulleted/numbered: the article's own list (ingredients, pros/cons)
+            if not feat.list_item
+        ]
 
-    def _after(
-        self, page: Page, feats: Sequence[BlockFeatures], article: Article
-    ) -> Iterator[Finding]:
+    def _after(self, page: Page, feats: Sequence[BlockFeatures], article: Article) -> list[Finding]:
         where = f"after the article body (ends at block {article.last})"
-        headline = [_headline(f) for f in feats]
+        related_note = f"headline in a list of headlines {where}"
+        sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
+        related, footer = (
+            "page_structure.after-article.related",
+            "page_structure.after-article.footer",
+        )
+        # Only lines after the article (and their neighbours) are asked about headlines.
+        lo = max(0, article.last + 1 - HEADLINE_NEIGHBOURS)
+        headline = [False] * lo + [_headline(f) for f in feats[lo:]]
+        blocks, name = page.blocks, self.name
+        found = []
         in_item = feats[article.last].list_item  # the cluster may end inside a list
         for i in range(article.last + 1, len(feats)):
-            in_item = feats[i].list_item or (in_item and _continues(page.blocks, i))
+            feat = feats[i]
+            in_item = feat.list_item or (in_item and _continues(blocks, i))
             if in_item:
                 continue  # bulleted/numbered (and its wrapped lines): the article's own list
-            prose = feats[i].sentence
-            if _in_headline_list(headline, i):
-                kind, what = Kind.RELATED, "headline in a list of headlines"
+            prose = feat.sentence
+            if headline[i] and _in_headline_list(headline, i):
+                kind, note, reason = Kind.RELATED, related_note, related
             else:
-                kind, what = Kind.FOOTER, "sentence" if prose else "short non-sentence line"
-            yield self.finding(
-                page.blocks[i],
-                kind,
-                SCORE_PROSE if prose else SCORE_CHROME,
-                f"page_structure.after-article.{kind.value}",
-                f"{what} {where}",
-                scope=Scope.POSITION,
+                kind, note, reason = Kind.FOOTER, sentence_note if prose else line_note, footer
+            score = SCORE_PROSE if prose else SCORE_CHROME
+            block = blocks[i]
+            found.append(
+                new_finding(block.start, block.end, kind, score, name, reason, note, Scope.POSITION)
             )
+        return found
 
 
 def _continues(blocks: Sequence[Block], i: int) -> bool:
@@ -162,23 +180,47 @@ def page_article(page: Page) -> Article | None:
     return page.memo[MEMO_KEY]
 
 
-def block_values(feats: Sequence[BlockFeatures]) -> list[float]:
-    """What each sentence block adds to the article cluster (> 0), or what each other line
-    costs a cluster that spans it (< 0, see :func:`line_cost`).
+class Sentences(NamedTuple):
+    """The page as the cluster search sees it: its sentence blocks only (ascending block
+    indices), what each adds to a cluster (:func:`sentence_values`) and the toll of the run of
+    non-sentence lines just before it (0.0 when it follows a sentence or starts the page).
+
+    Built in one pass over the blocks; every cluster search after it visits sentences only,
+    and most lines of a page (menus, link lists) are not sentences."""
+
+    blocks: list[int]  # block indices
+    value: list[float]
+    toll: list[float]
+
+
+def sentence_values(feats: Sequence[BlockFeatures]) -> Sentences:
+    """What each sentence block adds to the article cluster, and what each gap of other lines
+    costs a cluster that spans it (:func:`line_cost`, :func:`gap_cost`).
 
     Article paragraphs come in runs; a lone paragraph between non-sentence lines is the
     shape of a teaser (headline, blurb, headline, blurb...) and counts less."""
-    values = []
-    last = len(feats) - 1
-    for i, feat in enumerate(feats):
-        if not feat.sentence:
-            values.append(-line_cost(feat))
-            continue
-        value = float(feat.words) if feat.prose else SENTENCE_WEIGHT * feat.words
-        before = i > 0 and feats[i - 1].sentence
-        after = i < last and feats[i + 1].sentence
-        values.append(value if before or after else value * ISOLATED_WEIGHT)
-    return values
+    index = [i for i, feat in enumerate(feats) if feat.sentence]
+    value: list[float] = []
+    toll: list[float] = []
+    # Only the gaps *between* sentences are costed: the lines before the first and after the
+    # last one (menus, footers: often most of the page) never count.
+    sentences = set(index)
+    prev = -1
+    for i in index:
+        feat = feats[i]
+        weight = float(feat.words) if feat.prose else SENTENCE_WEIGHT * feat.words
+        if i - 1 not in sentences and i + 1 not in sentences:  # a lone paragraph
+            weight *= ISOLATED_WEIGHT
+        value.append(weight)
+        gap = i - prev - 1
+        if gap and prev >= 0:
+            cost = sum(map(line_cost, feats[prev + 1 : i]))
+            introduced = feats[prev].introduces
+            toll.append(gap_cost(cost, gap) * (GAP_INTRODUCED_FACTOR if introduced else 1.0))
+        else:
+            toll.append(0.0)
+        prev = i
+    return Sentences(index, value, toll)
 
 
 def line_cost(feat: BlockFeatures) -> float:
@@ -203,14 +245,14 @@ def find_article(feats: Sequence[BlockFeatures]) -> Article | None:
     When the page has two comparable clusters (an article split by a long chart or list, or
     an article followed by a long teaser list) we cannot tell which is the article, so we
     keep both and everything between: a missed removal is cheaper than a lost paragraph."""
-    values = block_values(feats)
-    best = max_run(feats, values, 0, len(feats))
+    sentences = sentence_values(feats)
+    best = max_run(sentences, 0, len(feats))
     if best is None or best.words < MIN_ARTICLE_WORDS:
         return None
     first, last = best.first, best.last
     for _ in range(MAX_RIVALS):
-        left = max_run(feats, values, 0, first)
-        right = max_run(feats, values, last + 1, len(feats))
+        left = max_run(sentences, 0, first)
+        right = max_run(sentences, last + 1, len(feats))
         floor = min(RIVAL_RATIO * best.words, RIVAL_MIN_WORDS)
         rivals = [r for r in (left, right) if r and r.words >= floor]
         if not rivals:
@@ -229,30 +271,27 @@ def _with_head(feats: Sequence[BlockFeatures], first: int) -> int:
     return first
 
 
-def max_run(
-    feats: Sequence[BlockFeatures], values: Sequence[float], lo: int, hi: int
-) -> Article | None:
-    """Kadane over blocks ``lo..hi-1``: the maximum-sum run. ``values`` are from
-    :func:`block_values` (negative: a gap line's cost). ``None`` when the range has no
-    sentence at all."""
-    best: Article | None = None
-    run_start, run_sum, gap, cost = lo, 0.0, 0, 0.0
-    for i in range(lo, hi):
-        value = values[i]
-        if value < 0:
-            gap += 1
-            cost -= value
-            continue
-        if gap:
-            introduced = i - gap > 0 and feats[i - gap - 1].introduces
-            run_sum -= gap_cost(cost, gap) * (GAP_INTRODUCED_FACTOR if introduced else 1.0)
-            gap, cost = 0, 0.0
+def max_run(sentences: Sentences, lo: int, hi: int) -> Article | None:
+    """Kadane over blocks ``lo..hi-1``: the maximum-sum run, visiting sentence blocks only
+    (a gap's toll is paid when the run reaches the sentence after it; the gap before the
+    range's first sentence never counts, as a run starts there). ``None`` when the range has
+    no sentence at all."""
+    index, value, toll = sentences
+    a, b = bisect_left(index, lo), bisect_left(index, hi)
+    if a == b:
+        return None
+    best_start = best_end = -1
+    best_sum = 0.0
+    run_start, run_sum = lo, 0.0
+    for k in range(a, b):
+        if k > a and toll[k]:
+            run_sum -= toll[k]
         if run_sum <= 0:
-            run_start, run_sum = i, 0.0
-        run_sum += value
-        if best is None or run_sum > best.words:
-            best = Article(run_start, i, run_sum)
-    return best
+            run_start, run_sum = index[k], 0.0
+        run_sum += value[k]
+        if best_start < 0 or run_sum > best_sum:
+            best_start, best_end, best_sum = run_start, index[k], run_sum
+    return Article(best_start, best_end, best_sum)
 
 
 def _in_headline_list(headline: Sequence[bool], i: int) -> bool:

@@ -19,9 +19,12 @@ signals, so it is left alone. Timestamp patterns and byline starters are data
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from typing import ClassVar, Iterator, Sequence
+from itertools import accumulate
+from operator import mul
+from typing import ClassVar, Container, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
@@ -40,6 +43,7 @@ SNIPPET_MIN_WORDS = 6
 SNIPPET_MAX_WORDS = 40  # longer one-liners are paragraphs, unless cut with an ellipsis
 CUT_SNIPPET_MAX_WORDS = 120
 LABEL_MAX_WORDS = 4
+LABEL_MAX_CHARS = 40
 HEADER_REACH = 2  # labels sit at most this many blocks from their timestamp
 STORY_MIN_PROSE_BEFORE = 120  # prose words of the article before the first appended story...
 STORY_MIN_SHARE_BEFORE = 0.2  # ...and this share of the page's prose (stories can be longer)
@@ -65,6 +69,9 @@ class Cues:
 
     timestamp: re.Pattern[str] | None
     byline: re.Pattern[str] | None
+    # First characters of the byline starters (the prefix regex matches a key that starts with
+    # one of them): a set lookup spares most keys the regex. ``None``: no such gate.
+    byline_starts: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +92,9 @@ def load_cues() -> Cues:
     if stamps:
         body = "|".join(f"(?:{s})" for s in stamps)
         timestamp = re.compile(rf"\W*(?:{body})\W*", re.IGNORECASE)
-    return Cues(timestamp, table.prefix)
+    starters = [text for section, text in table.by_text if section == "prefix"]
+    starts = frozenset(t[0] for t in starters) if all(starters) else None
+    return Cues(timestamp, table.prefix, starts)
 
 
 @register_detector
@@ -119,27 +128,88 @@ def _find_shapes(page: Page) -> tuple[Shape, ...]:
     if len(page.blocks) < 4:
         return ()
     cues = load_cues()
+    blocks = page.blocks
     words = [f.words for f in page_features(page)]
     prose = [f.prose for f in page_features(page)]
-    stamps = _timestamp_lines(page.blocks, cues)
-    topic = _Topic(page.blocks, prose, words)
-    shapes = list(_stories(page.blocks, words, prose, stamps, cues, topic))
+    # The timestamp regex is the costliest test here. Stories need every timestamp line, but
+    # only when some story header can carry a signal (most pages have none); teaser runs ask
+    # about a few lines around their pairs, tested on demand.
+    maybe = _may_have_story(blocks, words, prose, cues)
+    stamps = _timestamp_lines(blocks, cues) if maybe else None
+    topic = _Topic(blocks, prose, words)
+    shapes = list(_stories(blocks, words, prose, stamps or frozenset(), cues, topic))
     taken = {i for s in shapes for i in s.blocks}
-    shapes += [r for r in _runs(page.blocks, words, stamps, topic) if not taken & set(r.blocks)]
+    run_stamps = _LazyStamps(blocks, cues) if stamps is None else stamps
+    runs = _runs(blocks, _pairs(blocks, words), run_stamps, topic)
+    shapes += [r for r in runs if not taken & set(r.blocks)]
     return tuple(shapes)
 
 
 def _timestamp_lines(blocks: Sequence[Block], cues: Cues) -> frozenset[int]:
     if cues.timestamp is None:
         return frozenset()
-    fullmatch = cues.timestamp.fullmatch
-    return frozenset(
-        b.index
-        for b in blocks
-        if b.words <= STAMP_MAX_WORDS
-        and len(b.text) <= STAMP_MAX_CHARS
-        and fullmatch(_stamp_part(b.text))
+    return frozenset(b.index for b in blocks if _is_stamp(b, cues))
+
+
+class _LazyStamps:
+    """The timestamp lines of a page as a container that tests a line when first asked."""
+
+    def __init__(self, blocks: Sequence[Block], cues: Cues) -> None:
+        self.blocks, self.cues = blocks, cues
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int) or not 0 <= i < len(self.blocks):
+            return False
+        known = self._known.get(i)
+        if known is None:
+            known = self._known[i] = _is_stamp(self.blocks[i], self.cues)
+        return known
+
+
+def _is_stamp(block: Block, cues: Cues) -> bool:
+    return (
+        cues.timestamp is not None
+        and block.words <= STAMP_MAX_WORDS
+        and len(block.text) <= STAMP_MAX_CHARS
+        and cues.timestamp.fullmatch(_stamp_part(block.text)) is not None
     )
+
+
+def _may_have_story(
+    blocks: Sequence[Block], words: list[int], prose: list[bool], cues: Cues
+) -> bool:
+    """Could some story header carry a signal (:func:`_header`: an outlet label repeated
+    around its timestamp, or a byline label)? Without one :func:`_stories` yields nothing.
+
+    Such a header's labels lie within ``HEADER_REACH`` of its timestamp, so the timestamp
+    is near a byline label or between two equal labels at most ``2 * HEADER_REACH`` apart;
+    and it has the article's prose before it (``_stories`` stops unless the first header
+    has, and prose before a line only grows down the page). Only the lines that pass both
+    (few on most pages) are tried as timestamps."""
+    prose_before = [0, *accumulate(map(mul, words, prose))]  # prose words before each line
+    needed = max(STORY_MIN_PROSE_BEFORE, STORY_MIN_SHARE_BEFORE * prose_before[-1])
+    first = bisect_left(prose_before, needed)  # the first line with that much prose before
+    near: set[int] = set()
+    last_seen: dict[str, int] = {}
+    byline = cues.byline.match if cues.byline is not None else None
+    starts = cues.byline_starts
+    reach = max(0, first - 2 * HEADER_REACH)  # labels of a header with such a timestamp
+    labels = [  # ``_is_label`` in one comprehension (no call per line)
+        i
+        for i, (b, n) in enumerate(zip(blocks[reach:], words[reach:], strict=True), reach)
+        if 0 < n <= LABEL_MAX_WORDS and not b.terminal and len(b.text) <= LABEL_MAX_CHARS
+    ]
+    for i in labels:
+        key = blocks[i].key
+        seen = last_seen.get(key)
+        if seen is not None and i - seen <= 2 * HEADER_REACH:
+            # a timestamp with both within reach (an equal label between them is seen too)
+            near.update(range(i - HEADER_REACH, seen + HEADER_REACH + 1))
+        last_seen[key] = i
+        if byline is not None and (starts is None or key[:1] in starts) and byline(key):
+            near.update(range(i - HEADER_REACH, i + HEADER_REACH + 1))
+    return any(first <= t < len(blocks) and _is_stamp(blocks[t], cues) for t in sorted(near))
 
 
 def _stamp_part(text: str) -> str:
@@ -201,44 +271,66 @@ def _is_snippet(block: Block, words: int) -> bool:
     return words <= limit and not _LIST_ITEM.match(block.text) and block.text[0] not in _BAD_START
 
 
+def _pairs(blocks: Sequence[Block], words: list[int]) -> list[int]:
+    """Blocks h where h, h + 1 are a headline and its snippet. Cheap tests first, in one
+    comprehension: most lines are not an unterminated line followed by a terminated one of a
+    snippet's length, and only those that are reach the full tests."""
+    terminal = [b.terminal for b in blocks]
+    heads = [
+        h
+        for h, (head_ends, snippet_ends, snippet_words) in enumerate(
+            zip(terminal, terminal[1:], words[1:], strict=False)
+        )
+        if snippet_ends and not head_ends and snippet_words >= SNIPPET_MIN_WORDS
+    ]
+    return [
+        h
+        for h in heads
+        if _is_headline(blocks[h], words[h]) and _is_snippet(blocks[h + 1], words[h + 1])
+    ]
+
+
 def _runs(
-    blocks: Sequence[Block], words: list[int], stamps: frozenset[int], topic: _Topic
+    blocks: Sequence[Block], pairs_at: list[int], stamps: Container[int], topic: _Topic
 ) -> Iterator[Shape]:
-    n = len(blocks)
-    # pair[h]: blocks h, h + 1 are a headline and its snippet. Cheap tests first: most lines
-    # are neither an unterminated line followed by a terminated one nor of the right length.
-    pair = [False] * n
-    found = 0
-    for h in range(n - 1):
-        head, snippet = blocks[h], blocks[h + 1]
-        if head.terminal or not snippet.terminal or words[h + 1] < SNIPPET_MIN_WORDS:
-            continue
-        if _is_headline(head, words[h]) and _is_snippet(snippet, words[h + 1]):
-            pair[h] = True
-            found += 1
-    if found < MIN_RUN_PAIRS:
+    if len(pairs_at) < MIN_RUN_PAIRS:
         return
+    n = len(blocks)
+    pair = [False] * n
+    for h in pairs_at:
+        pair[h] = True
+    # A run starts at a pair or at the timestamp line just before one: only those lines are
+    # tried, in order, skipping the lines of a run already found.
+    starts = sorted({s for h in pairs_at for s in (h - 1, h) if s >= 0})
     i = 0
-    while i < n - 1:
-        pairs: list[tuple[int, ...]] = []
-        j = i
-        while j < n - 1:
-            meta = (j,) if j in stamps else ()
-            h = j + len(meta)
-            if h < n and pair[h]:
-                pairs.append((*meta, h, h + 1))
-                j = h + 2
-                continue
-            break
+    for start in starts:
+        if start < i:
+            continue
+        pairs, j = _pairs_from(start, n, pair, stamps)
         if len(pairs) >= MIN_RUN_PAIRS:
             yield _run_shape(blocks, pairs, stamps, topic)
             i = j
-        else:
-            i += 1
+
+
+def _pairs_from(
+    j: int, n: int, pair: list[bool], stamps: Container[int]
+) -> tuple[list[tuple[int, ...]], int]:
+    """Consecutive (timestamp?, headline, snippet) groups from block ``j``, and the block
+    after them."""
+    pairs: list[tuple[int, ...]] = []
+    while j < n - 1:
+        meta = (j,) if j in stamps else ()
+        h = j + len(meta)
+        if h < n and pair[h]:
+            pairs.append((*meta, h, h + 1))
+            j = h + 2
+            continue
+        break
+    return pairs, j
 
 
 def _run_shape(
-    blocks: Sequence[Block], pairs: list[tuple[int, ...]], stamps: frozenset[int], topic: _Topic
+    blocks: Sequence[Block], pairs: list[tuple[int, ...]], stamps: Container[int], topic: _Topic
 ) -> Shape:
     members = tuple(k for pair in pairs for k in pair)
     snippets = [blocks[pair[-1]].text for pair in pairs]
@@ -308,7 +400,9 @@ def _header(
 
 
 def _is_label(block: Block, words: int) -> bool:
-    return 0 < words <= LABEL_MAX_WORDS and not block.terminal and len(block.text) <= 40
+    return (
+        0 < words <= LABEL_MAX_WORDS and not block.terminal and len(block.text) <= LABEL_MAX_CHARS
+    )
 
 
 def _score(signals: Sequence[str]) -> float:

@@ -9,6 +9,7 @@ best is marked instead. The score is modest so that strong removal evidence stil
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Iterator
 
 from ..kinds import Kind
@@ -80,14 +81,21 @@ def first_headline(blocks: tuple[Block, ...] | list[Block]) -> Block | None:
 
 
 def looks_like_headline(block: Block) -> bool:
-    letters = sum(ch.isalpha() for ch in block.text)
     return (
-        letters >= MIN_LETTERS
+        _has_letters(block.text, MIN_LETTERS)
         and block.words <= MAX_WORDS
         and len(block.text) <= MAX_CHARS
         and not (block.terminal and block.words > MAX_SENTENCE_WORDS)
         and not _URLISH.search(block.text)
     )
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """At least ``count`` letters in ``text``: the scan (in C) stops at the ``count``-th
+    instead of counting every character of the line."""
+    if count <= 0:
+        return True
+    return next(islice(filter(str.isalpha, text), count - 1, None), None) is not None
 
 
 def is_boilerplate(block: Block) -> bool:
