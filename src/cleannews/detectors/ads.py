@@ -8,11 +8,12 @@ Phrase data lives in ``data/ads/<lang>.txt``. Headings of promo boxes ("Try Our 
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from ..kinds import Kind
+from ..page import Page
 from ..text.blocks import Block
-from .phrase_detector import PhraseDetector
+from .phrase_detector import PhraseDetector, contains_blocks, phrase_candidates, short_blocks
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -59,6 +60,14 @@ class AdsDetector(PhraseDetector):
     languages = LANGUAGES
     section_scores = SECTION_SCORES
 
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        if type(self).match is not AdsDetector.match:
+            return page.blocks  # a subclass's own ``match``: every block
+        doubled = table.doubled_keys
+        extra = [b for b in page.blocks if b.key in doubled]
+        extra += sentence_candidates(page, table, self.max_words)
+        return phrase_candidates(page, table, self.max_words, extra)
+
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         if len(block.text) > MAX_PHRASE_CHARS:
             whole = table.whole.get(block.key)
@@ -71,6 +80,17 @@ class AdsDetector(PhraseDetector):
         if found is None and block.words > self.max_words:
             found = contains_in_sentence(table, block)
         return found
+
+
+def sentence_candidates(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
+    """The lines longer than ``max_words`` where ``contains_in_sentence`` may find a phrase
+    (shorter ones are a phrase table's own candidates)."""
+    longer = [
+        b
+        for b in short_blocks(page, CTA_MAX_WORDS)
+        if b.words > max_words and len(b.text) <= CTA_MAX_CHARS
+    ]
+    return contains_blocks(longer, table)
 
 
 def contains_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:

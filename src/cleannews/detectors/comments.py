@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
@@ -31,7 +31,7 @@ from .marker_regions import (
     RegionCheckedPhraseDetector,
     region_plausible,
 )
-from .phrase_detector import PhraseDetector
+from .phrase_detector import PhraseDetector, contains_blocks, phrase_candidates, short_blocks
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -160,6 +160,19 @@ class CommentsDetector(RegionCheckedPhraseDetector):
                     reason="comments.in-thread",
                     explanation="between the first and the last comment header of a thread",
                 )
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        if type(self).match is not CommentsDetector.match:
+            return page.blocks  # a subclass's own ``match``: every block
+        # The lines ``match`` tries ``contains_in_sentence`` on (below), gated the same way.
+        longer = [
+            b
+            for b in short_blocks(page, CTA_MAX_WORDS)
+            if b.words > self.max_words
+            and len(b.text) <= CTA_MAX_CHARS
+            and _THREAD_WORD.search(b.key)
+        ]
+        return phrase_candidates(page, table, self.max_words, contains_blocks(longer, table))
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         found = _phrase_match(self, table, block)

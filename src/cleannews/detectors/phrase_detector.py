@@ -7,7 +7,8 @@ A subclass names itself, its kind and the languages it ships data for; the phras
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterator, Mapping
+import re
+from typing import ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ..kinds import Kind
 from ..page import Page
@@ -15,6 +16,8 @@ from ..spans import Finding, Scope
 from ..text.blocks import Block
 from .base import Detector
 from .phrases import MARKER_SECTIONS, Phrase, PhraseTable, load_table, regex_phrase
+
+MEMO_KEY = "detectors.phrase_detector"
 
 DEFAULT_SECTION_SCORES: Mapping[str, float] = {
     "marker": 0.9,
@@ -32,6 +35,7 @@ FOREIGN_LANGUAGE_FACTOR = 0.9
 DEFAULT_MAX_WORDS = 12
 DEFAULT_MAX_HEADING_WORDS = 10  # a [marker-prefix] line is a heading: short...
 SENTENCE_ENDS = frozenset(".!?。！？")  # ...and not ending like a sentence
+_DIGIT = re.compile(r"\d")
 
 
 class PhraseDetector(Detector):
@@ -48,10 +52,20 @@ class PhraseDetector(Detector):
     def detect(self, page: Page) -> Iterator[Finding]:
         table = self.table
         preferred = page.languages
-        for block in page.blocks:
+        for block in self.candidates(page, table):
             phrase = self.match(table, block)
             if phrase is not None and self.accept(page, block, phrase):
                 yield self.phrase_finding(block, phrase, preferred)
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        """The blocks ``match`` may find a phrase in, in page order.
+
+        The built-in ``match`` only finds what :func:`phrase_candidates` finds with one pass per
+        section over the page, so only those blocks reach it; a subclass with a ``match`` of its
+        own (a plug-in) gets every block."""
+        if type(self).match is not PhraseDetector.match:
+            return page.blocks
+        return phrase_candidates(page, table, self.max_words)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         key = block.key
@@ -110,3 +124,69 @@ class PhraseDetector(Detector):
 
 def _is_heading(block: Block, max_words: int) -> bool:
     return block.words <= max_words and block.text.rstrip()[-1] not in SENTENCE_ENDS
+
+
+def phrase_candidates(
+    page: Page, table: PhraseTable, max_words: int, extra: Iterable[Block] = ()
+) -> list[Block]:
+    """The blocks in which some section of ``table`` matches (whole-line phrases on any block,
+    the other sections on blocks of at most ``max_words`` words), plus ``extra``, in page order.
+
+    A superset of the blocks :meth:`PhraseDetector.match` returns a phrase for: each section's
+    own test runs over the page in one comprehension, instead of one chain of Python calls per
+    block and detector; ``match`` then decides for the few blocks found."""
+    found = {b.index for b in page.blocks if b.key in table.whole}
+    found.update(b.index for b in extra)
+    short = short_blocks(page, max_words)
+    heads = table.prefix_heads
+    for pattern in (table.marker_prefix, table.prefix):
+        if pattern is not None:
+            found.update(
+                b.index
+                for b in short
+                if (heads is None or b.key[:2] in heads) and pattern.search(b.key)
+            )
+    if table.contains is not None:
+        found.update(b.index for b in contains_blocks(short, table))
+    if table.count is not None:  # a count line holds a digit
+        found.update(b.index for b in _digit_blocks(page, max_words) if table.count_noun(b.text))
+    if table.regexes:
+        gate = table.regex_gate
+        if gate is None:
+            gated: Sequence[Block] = short
+        elif gate.digit and not gate.chars:
+            gated = _digit_blocks(page, max_words)
+        else:
+            gated = [b for b in short if gate.admits(b.text)]
+        found.update(b.index for b in gated if regex_phrase(table, b.text))
+    blocks = page.blocks
+    return [blocks[i] for i in sorted(found)]
+
+
+def contains_blocks(blocks: Iterable[Block], table: PhraseTable) -> list[Block]:
+    """The ``blocks`` whose key holds a [contains] phrase."""
+    contains = table.contains
+    if contains is None:
+        return []
+    least = table.contains_min_len
+    return [b for b in blocks if len(b.key) >= least and contains.search(b.key)]
+
+
+def short_blocks(page: Page, max_words: int) -> list[Block]:
+    """The blocks of at most ``max_words`` words (memoised: several detectors share a limit)."""
+    memo_key = f"{MEMO_KEY}.short.{max_words}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        found = page.memo[memo_key] = [b for b in page.blocks if b.words <= max_words]
+    return found
+
+
+def _digit_blocks(page: Page, max_words: int) -> list[Block]:
+    """The short blocks holding a decimal digit: only they can be counts or digit-gated regexes."""
+    memo_key = f"{MEMO_KEY}.digits.{max_words}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        digit = _DIGIT.search
+        found = [b for b in short_blocks(page, max_words) if digit(b.text)]
+        page.memo[memo_key] = found
+    return found

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -101,6 +101,12 @@ class PhraseTable:
     prefix_heads: frozenset[str] | None = None
     count: re.Pattern[str] | None = None  # matched against the casefolded text; see count_noun
     counted: dict[str, Phrase] = field(default_factory=dict)  # noun -> count/marker-count phrase
+
+    @cached_property
+    def doubled_keys(self) -> frozenset[str]:
+        """Whole-line phrases read twice ("sponsored links sponsored links"): scrapers often
+        take a widget label's visible text and its accessible copy (see ``ads.undoubled``)."""
+        return frozenset(f"{key} {key}" for key in self.whole)
 
     def count_noun(self, text: str) -> Phrase | None:
         """The count phrase a whole line like ``15 Articles`` / ``Views: 1.2K`` matches."""

@@ -7,13 +7,13 @@ Inline link labels such as ``Read more: <headline>`` are flagged as single lines
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Sequence
 
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
 from .marker_regions import RegionCheckedPhraseDetector
-from .phrase_detector import PhraseDetector
+from .phrase_detector import PhraseDetector, phrase_candidates, short_blocks
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -37,6 +37,16 @@ class RelatedDetector(RegionCheckedPhraseDetector):
     languages: ClassVar[frozenset[str]] = frozenset(
         {"cs", "de", "en", "es", "fr", "id", "it", "ja", "ko", "nl", "pl", "pt", "ru", "tr", "zh"}
     )
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        if type(self).match is not RelatedDetector.match:
+            return page.blocks  # a subclass's own ``match``: every block
+        extra = [
+            b
+            for b in short_blocks(page, LABEL_MAX_WORDS)
+            if b.words > self.max_words and _long_label(table, b)
+        ]
+        return phrase_candidates(page, table, self.max_words, extra)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         found = _phrase_match(self, table, block)
