@@ -13,8 +13,8 @@ from typing import Mapping, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
-from .phrase_detector import PhraseDetector, contains_blocks, phrase_candidates, short_blocks
-from .phrases import Phrase, PhraseTable
+from .phrase_detector import PhraseDetector, contains_lines, phrase_candidates
+from .phrases import Phrase, PhraseTable, TableGroup
 from .registry import register_detector
 
 # prefix/contains/regex rules only look at lines this short (in characters as well as words:
@@ -27,6 +27,9 @@ CTA_MAX_CHARS = 220
 CTA_MIN_PHRASE_WORDS = (
     3  # "subscribe now" fits a sentence of prose; "sign up to our newsletter" not
 )
+# The detectors whose [contains] phrases one scan of the page searches for (``TableGroup``), on
+# lines up to the longest they look at (``CTA_MAX_WORDS``).
+CONTAINS_GROUP = ("ads", "comments", "footer", "widgets")
 
 
 def undoubled(key: str) -> str | None:
@@ -59,14 +62,17 @@ class AdsDetector(PhraseDetector):
     kinds = frozenset({Kind.AD})
     languages = LANGUAGES
     section_scores = SECTION_SCORES
+    scan_group = CONTAINS_GROUP
+    scan_group_words = CTA_MAX_WORDS
 
     def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
         if type(self).match is not AdsDetector.match:
             return page.blocks  # a subclass's own ``match``: every block
+        group = self.group(table)
         doubled = table.doubled_keys
         extra = [b for b in page.blocks if b.key in doubled]
-        extra += sentence_candidates(page, table, self.max_words)
-        return phrase_candidates(page, table, self.max_words, extra)
+        extra += sentence_candidates(page, table, self.max_words, group)
+        return phrase_candidates(page, table, self.max_words, extra, group)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         if len(block.text) > MAX_PHRASE_CHARS:
@@ -82,15 +88,16 @@ class AdsDetector(PhraseDetector):
         return found
 
 
-def sentence_candidates(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
+def sentence_candidates(
+    page: Page, table: PhraseTable, max_words: int, group: TableGroup | None
+) -> list[Block]:
     """The lines longer than ``max_words`` where ``contains_in_sentence`` may find a phrase
     (shorter ones are a phrase table's own candidates)."""
-    longer = [
+    return [
         b
-        for b in short_blocks(page, CTA_MAX_WORDS)
+        for b in contains_lines(page, table, CTA_MAX_WORDS, group)
         if b.words > max_words and len(b.text) <= CTA_MAX_CHARS
     ]
-    return contains_blocks(longer, table)
 
 
 def contains_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:

@@ -24,14 +24,14 @@ from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
-from .ads import CTA_MAX_CHARS, CTA_MAX_WORDS, contains_in_sentence
+from .ads import CONTAINS_GROUP, CTA_MAX_CHARS, CTA_MAX_WORDS, contains_in_sentence
 from .marker_regions import (
     COMMENTS_MIN_PROSE_SHARE_BEFORE,
     MIN_PROSE_SHARE_BEFORE,
     RegionCheckedPhraseDetector,
     region_plausible,
 )
-from .phrase_detector import PhraseDetector, contains_blocks, phrase_candidates, short_blocks
+from .phrase_detector import PhraseDetector, contains_lines, phrase_candidates
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -120,6 +120,8 @@ class CommentsDetector(RegionCheckedPhraseDetector):
     )
 
     min_prose_share_before: ClassVar[float] = COMMENTS_MIN_PROSE_SHARE_BEFORE
+    scan_group = CONTAINS_GROUP
+    scan_group_words = CTA_MAX_WORDS
 
     def detect(self, page: Page) -> Iterator[Finding]:
         flagged = set()
@@ -164,15 +166,16 @@ class CommentsDetector(RegionCheckedPhraseDetector):
     def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
         if type(self).match is not CommentsDetector.match:
             return page.blocks  # a subclass's own ``match``: every block
+        group = self.group(table)
         # The lines ``match`` tries ``contains_in_sentence`` on (below), gated the same way.
-        longer = [
+        extra = [
             b
-            for b in short_blocks(page, CTA_MAX_WORDS)
+            for b in contains_lines(page, table, CTA_MAX_WORDS, group)
             if b.words > self.max_words
             and len(b.text) <= CTA_MAX_CHARS
             and _THREAD_WORD.search(b.key)
         ]
-        return phrase_candidates(page, table, self.max_words, contains_blocks(longer, table))
+        return phrase_candidates(page, table, self.max_words, extra, group)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         found = _phrase_match(self, table, block)

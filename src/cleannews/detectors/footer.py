@@ -20,7 +20,14 @@ from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
-from .ads import LANGUAGES, SECTION_SCORES, contains_in_sentence, sentence_candidates
+from .ads import (
+    CONTAINS_GROUP,
+    CTA_MAX_WORDS,
+    LANGUAGES,
+    SECTION_SCORES,
+    contains_in_sentence,
+    sentence_candidates,
+)
 from .phrase_detector import PhraseDetector, phrase_candidates
 from .phrases import Phrase, PhraseTable, load_table
 from .registry import register_detector
@@ -50,6 +57,8 @@ class FooterDetector(PhraseDetector):
     kinds = frozenset({Kind.FOOTER})
     languages = LANGUAGES
     section_scores = SECTION_SCORES
+    scan_group = CONTAINS_GROUP
+    scan_group_words = CTA_MAX_WORDS
 
     def detect(self, page: Page) -> Iterator[Finding]:
         table = self.table
@@ -67,8 +76,9 @@ class FooterDetector(PhraseDetector):
         """The blocks a phrase, a copyright notice or a link bar may be found in."""
         if type(self).match is not FooterDetector.match:
             return page.blocks  # a subclass's own ``match``: every block
+        group = self.group(table)
         heads = _phrase_heads(self.data_package, self.name)
-        extra = sentence_candidates(page, table, self.max_words)
+        extra = sentence_candidates(page, table, self.max_words, group)
         extra += [
             b
             for b in page.blocks
@@ -83,7 +93,7 @@ class FooterDetector(PhraseDetector):
             and not b.terminal
             and b.key.split(" ", 1)[0].strip(_TOKEN_EDGES) in heads
         ]
-        return phrase_candidates(page, table, self.max_words, extra)
+        return phrase_candidates(page, table, self.max_words, extra, group)
 
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
         """A one-word label prefix ("Tags", "Themen") needs a separator after it: "Tags: a, b"

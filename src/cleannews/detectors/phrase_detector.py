@@ -15,7 +15,15 @@ from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
 from .base import Detector
-from .phrases import MARKER_SECTIONS, Phrase, PhraseTable, load_table, regex_phrase
+from .phrases import (
+    MARKER_SECTIONS,
+    Phrase,
+    PhraseTable,
+    TableGroup,
+    load_group,
+    load_table,
+    regex_phrase,
+)
 
 MEMO_KEY = "detectors.phrase_detector"
 
@@ -49,6 +57,19 @@ class PhraseDetector(Detector):
     def table(self) -> PhraseTable:
         return load_table(self.data_package, self.name)
 
+    # Detectors of ``data_package`` whose [contains] phrases one page-level scan of the lines of
+    # at most ``scan_group_words`` words searches for together (see ``TableGroup``); empty: this
+    # detector's table is scanned on its own.
+    scan_group: ClassVar[tuple[str, ...]] = ()
+    scan_group_words: ClassVar[int] = 0
+
+    def group(self, table: PhraseTable) -> TableGroup | None:
+        """The group ``table`` is scanned with, if it is one of its tables."""
+        if not self.scan_group:
+            return None
+        group = load_group(self.data_package, self.scan_group, self.scan_group_words)
+        return group if group.covers(table) else None
+
     def detect(self, page: Page) -> Iterator[Finding]:
         table = self.table
         preferred = page.languages
@@ -65,7 +86,7 @@ class PhraseDetector(Detector):
         own (a plug-in) gets every block."""
         if type(self).match is not PhraseDetector.match:
             return page.blocks
-        return phrase_candidates(page, table, self.max_words)
+        return phrase_candidates(page, table, self.max_words, group=self.group(table))
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         key = block.key
@@ -127,7 +148,11 @@ def _is_heading(block: Block, max_words: int) -> bool:
 
 
 def phrase_candidates(
-    page: Page, table: PhraseTable, max_words: int, extra: Iterable[Block] = ()
+    page: Page,
+    table: PhraseTable,
+    max_words: int,
+    extra: Iterable[Block] = (),
+    group: TableGroup | None = None,
 ) -> list[Block]:
     """The blocks in which some section of ``table`` matches (whole-line phrases on any block,
     the other sections on blocks of at most ``max_words`` words), plus ``extra``, in page order.
@@ -138,16 +163,18 @@ def phrase_candidates(
     found = {b.index for b in page.blocks if b.key in table.whole}
     found.update(b.index for b in extra)
     short = short_blocks(page, max_words)
-    heads = table.prefix_heads
-    for pattern in (table.marker_prefix, table.prefix):
-        if pattern is not None:
-            found.update(
-                b.index
-                for b in short
-                if (heads is None or b.key[:2] in heads) and pattern.search(b.key)
-            )
-    if table.contains is not None:
-        found.update(b.index for b in contains_blocks(short, table))
+    if table.prefix_scan is not None:
+        found.update(b.index for b in scanned_blocks(page, max_words, table.prefix_scan))
+    else:
+        heads = table.prefix_heads
+        for pattern in (table.marker_prefix, table.prefix):
+            if pattern is not None:
+                found.update(
+                    b.index
+                    for b in short
+                    if (heads is None or b.key[:2] in heads) and pattern.search(b.key)
+                )
+    found.update(b.index for b in contains_lines(page, table, max_words, group))
     if table.count is not None:  # a count line holds a digit
         found.update(b.index for b in _digit_blocks(page, max_words) if table.count_noun(b.text))
     if table.regexes:
@@ -161,6 +188,32 @@ def phrase_candidates(
         found.update(b.index for b in gated if regex_phrase(table, b.text))
     blocks = page.blocks
     return [blocks[i] for i in sorted(found)]
+
+
+def contains_lines(
+    page: Page, table: PhraseTable, max_words: int, group: TableGroup | None = None
+) -> list[Block]:
+    """The blocks of at most ``max_words`` words whose key holds a [contains] phrase."""
+    contains = table.contains
+    if contains is None:
+        return []
+    if group is not None and group.contains_scan is not None and max_words <= group.max_words:
+        search = contains.search  # on the few lines where a phrase of the group occurs
+        return [b for b in _group_lines(page, group) if b.words <= max_words and search(b.key)]
+    if table.contains_scan is not None:
+        return list(scanned_blocks(page, max_words, table.contains_scan))
+    return contains_blocks(short_blocks(page, max_words), table)
+
+
+def _group_lines(page: Page, group: TableGroup) -> list[Block]:
+    """The lines where a [contains] phrase of one of ``group``'s tables occurs (memoised)."""
+    names = ",".join(group.detectors)
+    memo_key = f"{MEMO_KEY}.group.{group.package}.{names}.{group.max_words}"
+    found = page.memo.get(memo_key)
+    if found is None and group.contains_scan is not None:
+        found = list(scanned_blocks(page, group.max_words, group.contains_scan))
+        page.memo[memo_key] = found
+    return found or []
 
 
 def contains_blocks(blocks: Iterable[Block], table: PhraseTable) -> list[Block]:
@@ -178,6 +231,35 @@ def short_blocks(page: Page, max_words: int) -> list[Block]:
     found = page.memo.get(memo_key)
     if found is None:
         found = page.memo[memo_key] = [b for b in page.blocks if b.words <= max_words]
+    return found
+
+
+def scanned_blocks(page: Page, max_words: int, scan: re.Pattern[str]) -> Iterator[Block]:
+    """The blocks of at most ``max_words`` words in which ``scan`` matches, in page order.
+
+    One regex search over the page's joined keys per block found, not one per block. ``scan``
+    matches from the character before its phrase (the line break before a line's key counts);
+    each search resumes at the next line, so no line is skipped or reported twice."""
+    short = short_blocks(page, max_words)
+    joined = _joined_keys(page, max_words)
+    line = counted = pos = 0
+    while (found := scan.search(joined, pos)) is not None:
+        start = found.start() + 1  # where the phrase begins
+        line += joined.count("\n", counted, start)  # line breaks before it: 1 + block number
+        counted = start
+        yield short[line - 1]
+        pos = joined.find("\n", start)
+        if pos < 0:
+            return
+
+
+def _joined_keys(page: Page, max_words: int) -> str:
+    """``"\n" + "\n".join(keys)`` of the blocks of at most ``max_words`` words (memoised)."""
+    memo_key = f"{MEMO_KEY}.joined.{max_words}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        found = "\n" + "\n".join([b.key for b in short_blocks(page, max_words)])
+        page.memo[memo_key] = found
     return found
 
 

@@ -99,6 +99,12 @@ class PhraseTable:
     # First two characters of every prefix/marker-prefix phrase: a dict lookup that spares the
     # regex search on most lines (None: some phrase is shorter, search every line).
     prefix_heads: frozenset[str] | None = None
+    # The [prefix]/[marker-prefix] and [contains] phrases as page-level scans over a page's keys
+    # joined as "\n" + "\n".join(keys) (see ``phrase_detector.scanned_blocks``): a phrase right
+    # after a line break; a phrase after a non-word character, which the scan starts with so
+    # the regex engine skips the letters in between. None: each line is searched instead.
+    prefix_scan: re.Pattern[str] | None = None
+    contains_scan: re.Pattern[str] | None = None
     count: re.Pattern[str] | None = None  # matched against the casefolded text; see count_noun
     counted: dict[str, Phrase] = field(default_factory=dict)  # noun -> count/marker-count phrase
 
@@ -119,6 +125,22 @@ class PhraseTable:
         if not found:
             return None
         return self.counted.get(found.group("a") or found.group("b"))
+
+
+@dataclass(frozen=True)
+class TableGroup:
+    """Several detectors' tables whose [contains] phrases one page-level scan searches for at
+    once: it finds the few lines where any of them occurs, and each table searches only those
+    (one scan of the page instead of one per table)."""
+
+    package: str
+    detectors: tuple[str, ...]
+    max_words: int  # the scan covers the lines of at most this many words
+    tables: tuple[PhraseTable, ...]
+    contains_scan: re.Pattern[str] | None  # as ``PhraseTable.contains_scan``, for all tables
+
+    def covers(self, table: PhraseTable) -> bool:
+        return any(t is table for t in self.tables)
 
 
 def parse_phrase_file(text: str, language: str) -> list[Phrase]:
@@ -174,6 +196,10 @@ def build_table(phrases: list[Phrase]) -> PhraseTable:
             [p.text for p in phrases if p.section == "marker-prefix"], anchored=True
         ),
         prefix_heads=_heads([p.text for p in phrases if p.section in ("prefix", "marker-prefix")]),
+        prefix_scan=_scan(
+            [p.text for p in phrases if p.section in ("prefix", "marker-prefix")], "\n"
+        ),
+        contains_scan=_scan([p.text for p in phrases if p.section == "contains"], r"\W"),
         count=_count_pattern(list(counted)),
         counted=counted,
     )
@@ -284,6 +310,13 @@ def _alternation(texts: list[str], *, anchored: bool) -> re.Pattern[str] | None:
     return re.compile(f"{head}{_trie_regex(_trie(texts))}(?!\\w)")
 
 
+def _scan(texts: list[str], head: str) -> re.Pattern[str] | None:
+    """``head``, then one of ``texts`` up to a word boundary (see ``PhraseTable.prefix_scan``)."""
+    if not texts:
+        return None
+    return re.compile(f"{head}{_trie_regex(_trie(texts))}(?!\\w)")
+
+
 def _trie(texts: list[str]) -> dict[str, dict]:
     root: dict[str, dict] = {}
     for text in texts:
@@ -308,6 +341,14 @@ def _trie_regex(node: dict[str, dict]) -> str:
     if len(branches) == 1 and not ends:
         return branches[0]
     return "(?:" + "|".join(branches) + ("|)" if ends else ")")
+
+
+@cache
+def load_group(package: str, detectors: tuple[str, ...], max_words: int) -> TableGroup:
+    """The tables of ``detectors`` (see :func:`load_table`) as one :class:`TableGroup`."""
+    tables = tuple(load_table(package, name) for name in detectors)
+    texts = [p.text for t in tables for (sec, _), p in t.by_text.items() if sec == "contains"]
+    return TableGroup(package, detectors, max_words, tables, _scan(texts, r"\W"))
 
 
 @cache
