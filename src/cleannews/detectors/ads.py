@@ -27,9 +27,9 @@ CTA_MAX_CHARS = 220
 CTA_MIN_PHRASE_WORDS = (
     3  # "subscribe now" fits a sentence of prose; "sign up to our newsletter" not
 )
-# The detectors whose [contains] phrases one scan of the page searches for (``TableGroup``), on
-# lines up to the longest they look at (``CTA_MAX_WORDS``).
-CONTAINS_GROUP = ("ads", "comments", "footer", "widgets")
+# The detectors whose phrases one pass over the page searches for (``TableGroup``); [contains]
+# phrases on lines up to the longest they look at (``CTA_MAX_WORDS``).
+PHRASE_GROUP = ("ads", "comments", "footer", "related", "widgets")
 
 
 def undoubled(key: str) -> str | None:
@@ -62,7 +62,7 @@ class AdsDetector(PhraseDetector):
     kinds = frozenset({Kind.AD})
     languages = LANGUAGES
     section_scores = SECTION_SCORES
-    scan_group = CONTAINS_GROUP
+    scan_group = PHRASE_GROUP
     scan_group_words = CTA_MAX_WORDS
 
     def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:

@@ -24,7 +24,7 @@ from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
-from .ads import CONTAINS_GROUP, CTA_MAX_CHARS, CTA_MAX_WORDS, contains_in_sentence
+from .ads import CTA_MAX_CHARS, CTA_MAX_WORDS, PHRASE_GROUP, contains_in_sentence
 from .marker_regions import (
     COMMENTS_MIN_PROSE_SHARE_BEFORE,
     MIN_PROSE_SHARE_BEFORE,
@@ -120,7 +120,7 @@ class CommentsDetector(RegionCheckedPhraseDetector):
     )
 
     min_prose_share_before: ClassVar[float] = COMMENTS_MIN_PROSE_SHARE_BEFORE
-    scan_group = CONTAINS_GROUP
+    scan_group = PHRASE_GROUP
     scan_group_words = CTA_MAX_WORDS
 
     def detect(self, page: Page) -> Iterator[Finding]:

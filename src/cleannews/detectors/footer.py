@@ -21,9 +21,9 @@ from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
 from .ads import (
-    CONTAINS_GROUP,
     CTA_MAX_WORDS,
     LANGUAGES,
+    PHRASE_GROUP,
     SECTION_SCORES,
     contains_in_sentence,
     sentence_candidates,
@@ -57,7 +57,7 @@ class FooterDetector(PhraseDetector):
     kinds = frozenset({Kind.FOOTER})
     languages = LANGUAGES
     section_scores = SECTION_SCORES
-    scan_group = CONTAINS_GROUP
+    scan_group = PHRASE_GROUP
     scan_group_words = CTA_MAX_WORDS
 
     def detect(self, page: Page) -> Iterator[Finding]:

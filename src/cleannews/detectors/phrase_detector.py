@@ -160,7 +160,9 @@ def phrase_candidates(
     A superset of the blocks :meth:`PhraseDetector.match` returns a phrase for: each section's
     own test runs over the page in one comprehension, instead of one chain of Python calls per
     block and detector; ``match`` then decides for the few blocks found."""
-    found = {b.index for b in page.blocks if b.key in table.whole}
+    whole = table.whole
+    lines = page.blocks if group is None else _group_whole_lines(page, group)
+    found = {b.index for b in lines if b.key in whole}
     found.update(b.index for b in extra)
     short = short_blocks(page, max_words)
     if table.prefix_scan is not None:
@@ -176,18 +178,41 @@ def phrase_candidates(
                 )
     found.update(b.index for b in contains_lines(page, table, max_words, group))
     if table.count is not None:  # a count line holds a digit
-        found.update(b.index for b in _digit_blocks(page, max_words) if table.count_noun(b.text))
+        count = table.count.match
+        found.update(
+            b.index
+            for b in _digit_blocks(page, max_words)
+            if count(b.text.casefold()) and table.count_noun(b.text)
+        )
     if table.regexes:
-        gate = table.regex_gate
-        if gate is None:
-            gated: Sequence[Block] = short
-        elif gate.digit and not gate.chars:
-            gated = _digit_blocks(page, max_words)
-        else:
-            gated = [b for b in short if gate.admits(b.text)]
-        found.update(b.index for b in gated if regex_phrase(table, b.text))
+        found.update(b.index for b in _regex_lines(page, table, max_words))
     blocks = page.blocks
     return [blocks[i] for i in sorted(found)]
+
+
+def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
+    """The blocks of at most ``max_words`` words where a [regex] phrase matches."""
+    gate = table.regex_gate
+    if gate is None:
+        gated: Sequence[Block] = short_blocks(page, max_words)
+    elif gate.digit and not gate.chars:
+        gated = _digit_blocks(page, max_words)
+    else:
+        gated = [b for b in short_blocks(page, max_words) if gate.admits(b.text)]
+    if table.regex is not None:  # what ``regex_phrase`` does past its gate, without a call
+        regex = table.regex.match if table.regex_anchored else table.regex.search
+        return [b for b in gated if regex(b.text)]
+    return [b for b in gated if regex_phrase(table, b.text)]
+
+
+def _group_whole_lines(page: Page, group: TableGroup) -> list[Block]:
+    """The lines whose key is a whole-line phrase of one of ``group``'s tables (memoised)."""
+    memo_key = f"{MEMO_KEY}.group-whole.{group.package}.{','.join(group.detectors)}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        whole = group.whole
+        found = page.memo[memo_key] = [b for b in page.blocks if b.key in whole]
+    return found
 
 
 def contains_lines(

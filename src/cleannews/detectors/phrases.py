@@ -129,14 +129,15 @@ class PhraseTable:
 
 @dataclass(frozen=True)
 class TableGroup:
-    """Several detectors' tables whose [contains] phrases one page-level scan searches for at
-    once: it finds the few lines where any of them occurs, and each table searches only those
-    (one scan of the page instead of one per table)."""
+    """Several detectors' tables searched together: one pass over a page finds the few lines
+    where any of their whole-line phrases or [contains] phrases occurs, and each table then
+    looks only at those (one pass per page instead of one per table)."""
 
     package: str
     detectors: tuple[str, ...]
-    max_words: int  # the scan covers the lines of at most this many words
+    max_words: int  # the [contains] scan covers the lines of at most this many words
     tables: tuple[PhraseTable, ...]
+    whole: frozenset[str]  # every table's whole-line keys
     contains_scan: re.Pattern[str] | None  # as ``PhraseTable.contains_scan``, for all tables
 
     def covers(self, table: PhraseTable) -> bool:
@@ -348,7 +349,8 @@ def load_group(package: str, detectors: tuple[str, ...], max_words: int) -> Tabl
     """The tables of ``detectors`` (see :func:`load_table`) as one :class:`TableGroup`."""
     tables = tuple(load_table(package, name) for name in detectors)
     texts = [p.text for t in tables for (sec, _), p in t.by_text.items() if sec == "contains"]
-    return TableGroup(package, detectors, max_words, tables, _scan(texts, r"\W"))
+    whole = frozenset().union(*(t.whole for t in tables))
+    return TableGroup(package, detectors, max_words, tables, whole, _scan(texts, r"\W"))
 
 
 @cache

@@ -12,6 +12,7 @@ from typing import ClassVar, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
+from .ads import CTA_MAX_WORDS, PHRASE_GROUP
 from .marker_regions import RegionCheckedPhraseDetector
 from .phrase_detector import PhraseDetector, phrase_candidates, short_blocks
 from .phrases import Phrase, PhraseTable
@@ -37,6 +38,8 @@ class RelatedDetector(RegionCheckedPhraseDetector):
     languages: ClassVar[frozenset[str]] = frozenset(
         {"cs", "de", "en", "es", "fr", "id", "it", "ja", "ko", "nl", "pl", "pt", "ru", "tr", "zh"}
     )
+    scan_group = PHRASE_GROUP
+    scan_group_words = CTA_MAX_WORDS
 
     def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
         if type(self).match is not RelatedDetector.match:
@@ -46,7 +49,7 @@ class RelatedDetector(RegionCheckedPhraseDetector):
             for b in short_blocks(page, LABEL_MAX_WORDS)
             if b.words > self.max_words and _long_label(table, b)
         ]
-        return phrase_candidates(page, table, self.max_words, extra)
+        return phrase_candidates(page, table, self.max_words, extra, self.group(table))
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         found = _phrase_match(self, table, block)

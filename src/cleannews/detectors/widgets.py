@@ -12,7 +12,7 @@ from typing import ClassVar
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
-from .ads import CONTAINS_GROUP, CTA_MAX_WORDS
+from .ads import CTA_MAX_WORDS, PHRASE_GROUP
 from .marker_regions import RegionCheckedPhraseDetector
 from .phrases import Phrase
 from .registry import register_detector
@@ -26,7 +26,7 @@ class WidgetsDetector(RegionCheckedPhraseDetector):
     languages: ClassVar[frozenset[str]] = frozenset(
         {"de", "en", "es", "fr", "id", "it", "ja", "ko", "nl", "pl", "pt", "ru", "zh"}
     )
-    scan_group = CONTAINS_GROUP
+    scan_group = PHRASE_GROUP
     scan_group_words = CTA_MAX_WORDS
 
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
