@@ -31,7 +31,7 @@ from .marker_regions import (
     RegionCheckedPhraseDetector,
     region_plausible,
 )
-from .phrase_detector import PhraseDetector, contains_lines, phrase_candidates
+from .phrase_detector import PhraseDetector, contains_lines, digit_blocks, phrase_candidates
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -235,9 +235,8 @@ class CommentsDetector(RegionCheckedPhraseDetector):
         """Time stamps after most of the article (datelines above it are not comments)."""
         stamps = [
             b
-            for b in page.blocks
-            if b.words <= STAMP_MAX_WORDS
-            and _ENDS_WITH_TIME.search(b.text[-TIME_TAIL_CHARS:])
+            for b in digit_blocks(page, STAMP_MAX_WORDS)  # a stamp is short and holds digits
+            if _ENDS_WITH_TIME.search(b.text[-TIME_TAIL_CHARS:])
             and _STAMP.match(b.text)
             and not _DATELINE.match(b.text)
             and not _SENTENCE_END.search(b.text)

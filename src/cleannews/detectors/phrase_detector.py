@@ -181,7 +181,7 @@ def phrase_candidates(
         count = table.count.match
         found.update(
             b.index
-            for b in _digit_blocks(page, max_words)
+            for b in digit_blocks(page, max_words)
             if count(b.text.casefold()) and table.count_noun(b.text)
         )
     if table.regexes:
@@ -196,9 +196,10 @@ def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
     if gate is None:
         gated: Sequence[Block] = short_blocks(page, max_words)
     elif gate.digit and not gate.chars:
-        gated = _digit_blocks(page, max_words)
+        gated = digit_blocks(page, max_words)
     else:
-        gated = [b for b in short_blocks(page, max_words) if gate.admits(b.text)]
+        admits = gate.pattern().search
+        gated = [b for b in short_blocks(page, max_words) if admits(b.text)]
     if table.regex is not None:  # what ``regex_phrase`` does past its gate, without a call
         regex = table.regex.match if table.regex_anchored else table.regex.search
         return [b for b in gated if regex(b.text)]
@@ -288,7 +289,7 @@ def _joined_keys(page: Page, max_words: int) -> str:
     return found
 
 
-def _digit_blocks(page: Page, max_words: int) -> list[Block]:
+def digit_blocks(page: Page, max_words: int) -> list[Block]:
     """The short blocks holding a decimal digit: only they can be counts or digit-gated regexes."""
     memo_key = f"{MEMO_KEY}.digits.{max_words}"
     found = page.memo.get(memo_key)

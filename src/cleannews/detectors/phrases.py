@@ -74,6 +74,11 @@ class RegexGate:
     digit: bool
     chars: frozenset[str]
 
+    def pattern(self) -> re.Pattern[str]:
+        """The gate as one search: a character class of ``chars`` (and digits)."""
+        body = "".join(re.escape(c) for c in sorted(self.chars)) + ("\\d" if self.digit else "")
+        return re.compile(f"[{body}]" if body else "(?!)")
+
     def admits(self, text: str) -> bool:
         for char in self.chars:
             if char in text:
@@ -197,10 +202,10 @@ def build_table(phrases: list[Phrase]) -> PhraseTable:
             [p.text for p in phrases if p.section == "marker-prefix"], anchored=True
         ),
         prefix_heads=_heads([p.text for p in phrases if p.section in ("prefix", "marker-prefix")]),
-        prefix_scan=_scan(
+        prefix_scan=line_scan(
             [p.text for p in phrases if p.section in ("prefix", "marker-prefix")], "\n"
         ),
-        contains_scan=_scan([p.text for p in phrases if p.section == "contains"], r"\W"),
+        contains_scan=line_scan([p.text for p in phrases if p.section == "contains"], r"\W"),
         count=_count_pattern(list(counted)),
         counted=counted,
     )
@@ -311,11 +316,12 @@ def _alternation(texts: list[str], *, anchored: bool) -> re.Pattern[str] | None:
     return re.compile(f"{head}{_trie_regex(_trie(texts))}(?!\\w)")
 
 
-def _scan(texts: list[str], head: str) -> re.Pattern[str] | None:
-    """``head``, then one of ``texts`` up to a word boundary (see ``PhraseTable.prefix_scan``)."""
+def line_scan(texts: list[str], head: str, tail: str = r"(?!\w)") -> re.Pattern[str] | None:
+    """``head``, then one of ``texts``, then ``tail`` (by default a word boundary); see
+    ``PhraseTable.prefix_scan``."""
     if not texts:
         return None
-    return re.compile(f"{head}{_trie_regex(_trie(texts))}(?!\\w)")
+    return re.compile(f"{head}{_trie_regex(_trie(texts))}{tail}")
 
 
 def _trie(texts: list[str]) -> dict[str, dict]:
@@ -350,7 +356,7 @@ def load_group(package: str, detectors: tuple[str, ...], max_words: int) -> Tabl
     tables = tuple(load_table(package, name) for name in detectors)
     texts = [p.text for t in tables for (sec, _), p in t.by_text.items() if sec == "contains"]
     whole = frozenset().union(*(t.whole for t in tables))
-    return TableGroup(package, detectors, max_words, tables, whole, _scan(texts, r"\W"))
+    return TableGroup(package, detectors, max_words, tables, whole, line_scan(texts, r"\W"))
 
 
 @cache
