@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
-from .phrase_detector import PhraseDetector, contains_lines, phrase_candidates
+from .phrase_detector import PhraseDetector, contains_lines, phrase_candidates, whole_lines
 from .phrases import Phrase, PhraseTable, TableGroup
 from .registry import register_detector
 
@@ -70,7 +70,7 @@ class AdsDetector(PhraseDetector):
             return page.blocks  # a subclass's own ``match``: every block
         group = self.group(table)
         doubled = table.doubled_keys
-        extra = [b for b in page.blocks if b.key in doubled]
+        extra = [b for b in whole_lines(page, group) if b.key in doubled]
         extra += sentence_candidates(page, table, self.max_words, group)
         return phrase_candidates(page, table, self.max_words, extra, group)
 

@@ -235,8 +235,10 @@ class CommentsDetector(RegionCheckedPhraseDetector):
         """Time stamps after most of the article (datelines above it are not comments)."""
         stamps = [
             b
-            for b in digit_blocks(page, STAMP_MAX_WORDS)  # a stamp is short and holds digits
-            if _ENDS_WITH_TIME.search(b.text[-TIME_TAIL_CHARS:])
+            # A stamp is short and holds digits (lines the phrase search listed already).
+            for b in digit_blocks(page, max(STAMP_MAX_WORDS, self.max_words))
+            if b.words <= STAMP_MAX_WORDS
+            and _ENDS_WITH_TIME.search(b.text[-TIME_TAIL_CHARS:])
             and _STAMP.match(b.text)
             and not _DATELINE.match(b.text)
             and not _SENTENCE_END.search(b.text)

@@ -161,12 +161,11 @@ def phrase_candidates(
     own test runs over the page in one comprehension, instead of one chain of Python calls per
     block and detector; ``match`` then decides for the few blocks found."""
     whole = table.whole
-    lines = page.blocks if group is None else _group_whole_lines(page, group)
-    found = {b.index for b in lines if b.key in whole}
+    found = {b.index for b in whole_lines(page, group) if b.key in whole}
     found.update(b.index for b in extra)
     short = short_blocks(page, max_words)
     if table.prefix_scan is not None:
-        found.update(b.index for b in scanned_blocks(page, max_words, table.prefix_scan))
+        found.update(b.index for b in prefix_lines(page, table.prefix_scan, max_words, group))
     else:
         heads = table.prefix_heads
         for pattern in (table.marker_prefix, table.prefix):
@@ -206,8 +205,21 @@ def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
     return [b for b in gated if regex_phrase(table, b.text)]
 
 
-def _group_whole_lines(page: Page, group: TableGroup) -> list[Block]:
-    """The lines whose key is a whole-line phrase of one of ``group``'s tables (memoised)."""
+def prefix_lines(
+    page: Page, scan: re.Pattern[str], max_words: int, group: TableGroup | None = None
+) -> list[Block]:
+    """The blocks of at most ``max_words`` words a ``prefix_scan`` finds. A group's detectors
+    scan the lines of up to ``group.max_words`` words, whose keys they join anyway."""
+    if group is None or max_words > group.max_words:
+        return list(scanned_blocks(page, max_words, scan))
+    return [b for b in scanned_blocks(page, group.max_words, scan) if b.words <= max_words]
+
+
+def whole_lines(page: Page, group: TableGroup | None) -> Sequence[Block]:
+    """The blocks that may be whole-line phrases of ``group``'s tables (read twice too): one
+    lookup per block for all of them. Every block without a group."""
+    if group is None:
+        return page.blocks
     memo_key = f"{MEMO_KEY}.group-whole.{group.package}.{','.join(group.detectors)}"
     found = page.memo.get(memo_key)
     if found is None:

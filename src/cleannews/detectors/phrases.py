@@ -142,7 +142,7 @@ class TableGroup:
     detectors: tuple[str, ...]
     max_words: int  # the [contains] scan covers the lines of at most this many words
     tables: tuple[PhraseTable, ...]
-    whole: frozenset[str]  # every table's whole-line keys
+    whole: frozenset[str]  # every table's whole-line keys, also read twice (``doubled_keys``)
     contains_scan: re.Pattern[str] | None  # as ``PhraseTable.contains_scan``, for all tables
 
     def covers(self, table: PhraseTable) -> bool:
@@ -355,7 +355,7 @@ def load_group(package: str, detectors: tuple[str, ...], max_words: int) -> Tabl
     """The tables of ``detectors`` (see :func:`load_table`) as one :class:`TableGroup`."""
     tables = tuple(load_table(package, name) for name in detectors)
     texts = [p.text for t in tables for (sec, _), p in t.by_text.items() if sec == "contains"]
-    whole = frozenset().union(*(t.whole for t in tables))
+    whole = frozenset().union(*(t.whole for t in tables), *(t.doubled_keys for t in tables))
     return TableGroup(package, detectors, max_words, tables, whole, line_scan(texts, r"\W"))
 
 

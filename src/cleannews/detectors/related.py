@@ -14,7 +14,7 @@ from ..page import Page
 from ..text.blocks import Block
 from .ads import CTA_MAX_WORDS, PHRASE_GROUP
 from .marker_regions import RegionCheckedPhraseDetector
-from .phrase_detector import PhraseDetector, phrase_candidates, short_blocks
+from .phrase_detector import PhraseDetector, phrase_candidates, prefix_lines, short_blocks
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -44,12 +44,13 @@ class RelatedDetector(RegionCheckedPhraseDetector):
     def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
         if type(self).match is not RelatedDetector.match:
             return page.blocks  # a subclass's own ``match``: every block
-        extra = [
-            b
-            for b in short_blocks(page, LABEL_MAX_WORDS)
-            if b.words > self.max_words and _long_label(table, b)
-        ]
-        return phrase_candidates(page, table, self.max_words, extra, self.group(table))
+        group = self.group(table)
+        if table.prefix_scan is not None:  # a label starts like a [prefix] phrase
+            longer: Sequence[Block] = prefix_lines(page, table.prefix_scan, LABEL_MAX_WORDS, group)
+        else:
+            longer = short_blocks(page, LABEL_MAX_WORDS)
+        extra = [b for b in longer if b.words > self.max_words and _long_label(table, b)]
+        return phrase_candidates(page, table, self.max_words, extra, group)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         found = _phrase_match(self, table, block)
