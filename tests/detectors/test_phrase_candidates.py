@@ -4,6 +4,7 @@ block, for every built-in phrase detector, on lines made from its own phrase dat
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
 import pytest
@@ -13,7 +14,7 @@ from cleannews.detectors.comments import CommentsDetector
 from cleannews.detectors.footer import FooterDetector
 from cleannews.detectors.navigation import NavigationDetector
 from cleannews.detectors.phrase_detector import PhraseDetector
-from cleannews.detectors.phrases import Phrase, PhraseTable
+from cleannews.detectors.phrases import Phrase, PhraseTable, build_table, parse_phrase_file
 from cleannews.detectors.related import RelatedDetector
 from cleannews.detectors.widgets import WidgetsDetector
 from cleannews.page import Page
@@ -93,3 +94,18 @@ def test_own_match_sees_every_block() -> None:
     findings = list(Custom().detect(page))
     assert seen == [0, 1, 2]
     assert [f.reason for f in findings] == ["widgets.regex"]
+
+
+def test_hand_built_table_without_scans() -> None:
+    """A table built without ``build_table`` has no page-level scans: each line is searched."""
+    data = "[prefix]\nread more:\n[contains]\nall rights reserved"
+    built = build_table(parse_phrase_file(data, "en"))
+    bare = dataclasses.replace(built, prefix_scan=None, contains_scan=None)
+
+    class Bare(WidgetsDetector):
+        @property
+        def table(self) -> PhraseTable:  # type: ignore[override]
+            return bare
+
+    page = Page.from_text("Read more: a story\nprose here\nFoo. All rights reserved.\nreadmore")
+    assert [f.reason for f in Bare().detect(page)] == ["widgets.prefix", "widgets.contains"]

@@ -163,18 +163,7 @@ def phrase_candidates(
     whole = table.whole
     found = {b.index for b in whole_lines(page, group) if b.key in whole}
     found.update(b.index for b in extra)
-    short = short_blocks(page, max_words)
-    if table.prefix_scan is not None:
-        found.update(b.index for b in prefix_lines(page, table.prefix_scan, max_words, group))
-    else:
-        heads = table.prefix_heads
-        for pattern in (table.marker_prefix, table.prefix):
-            if pattern is not None:
-                found.update(
-                    b.index
-                    for b in short
-                    if (heads is None or b.key[:2] in heads) and pattern.search(b.key)
-                )
+    found.update(b.index for b in prefix_lines(page, table, max_words, group))
     found.update(b.index for b in contains_lines(page, table, max_words, group))
     if table.count is not None:  # a count line holds a digit
         count = table.count.match
@@ -206,13 +195,24 @@ def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
 
 
 def prefix_lines(
-    page: Page, scan: re.Pattern[str], max_words: int, group: TableGroup | None = None
+    page: Page, table: PhraseTable, max_words: int, group: TableGroup | None = None
 ) -> list[Block]:
-    """The blocks of at most ``max_words`` words a ``prefix_scan`` finds. A group's detectors
-    scan the lines of up to ``group.max_words`` words, whose keys they join anyway."""
-    if group is None or max_words > group.max_words:
-        return list(scanned_blocks(page, max_words, scan))
-    return [b for b in scanned_blocks(page, group.max_words, scan) if b.words <= max_words]
+    """The blocks of at most ``max_words`` words starting with a [prefix] or [marker-prefix]
+    phrase of ``table``."""
+    patterns = [p.search for p in (table.prefix, table.marker_prefix) if p is not None]
+    if not patterns:
+        return []
+    if group is not None and group.prefix_scan is not None and max_words <= group.max_words:
+        # The few lines starting with a phrase of any of the group's tables; then its own.
+        lines: Sequence[Block] = _group_scanned(page, group, "prefix", group.prefix_scan)
+    elif table.prefix_scan is not None:
+        return list(scanned_blocks(page, max_words, table.prefix_scan))
+    else:
+        heads = table.prefix_heads
+        lines = [b for b in short_blocks(page, max_words) if heads is None or b.key[:2] in heads]
+    return [
+        b for b in lines if b.words <= max_words and any(search(b.key) for search in patterns)
+    ]
 
 
 def whole_lines(page: Page, group: TableGroup | None) -> Sequence[Block]:
@@ -237,21 +237,24 @@ def contains_lines(
         return []
     if group is not None and group.contains_scan is not None and max_words <= group.max_words:
         search = contains.search  # on the few lines where a phrase of the group occurs
-        return [b for b in _group_lines(page, group) if b.words <= max_words and search(b.key)]
+        lines = _group_scanned(page, group, "contains", group.contains_scan)
+        return [b for b in lines if b.words <= max_words and search(b.key)]
     if table.contains_scan is not None:
         return list(scanned_blocks(page, max_words, table.contains_scan))
     return contains_blocks(short_blocks(page, max_words), table)
 
 
-def _group_lines(page: Page, group: TableGroup) -> list[Block]:
-    """The lines where a [contains] phrase of one of ``group``'s tables occurs (memoised)."""
+def _group_scanned(
+    page: Page, group: TableGroup, section: str, scan: re.Pattern[str]
+) -> list[Block]:
+    """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
+    (memoised: the first detector of the group scans for all)."""
     names = ",".join(group.detectors)
-    memo_key = f"{MEMO_KEY}.group.{group.package}.{names}.{group.max_words}"
+    memo_key = f"{MEMO_KEY}.group.{section}.{group.package}.{names}.{group.max_words}"
     found = page.memo.get(memo_key)
-    if found is None and group.contains_scan is not None:
-        found = list(scanned_blocks(page, group.max_words, group.contains_scan))
-        page.memo[memo_key] = found
-    return found or []
+    if found is None:
+        found = page.memo[memo_key] = list(scanned_blocks(page, group.max_words, scan))
+    return found
 
 
 def contains_blocks(blocks: Iterable[Block], table: PhraseTable) -> list[Block]:

@@ -143,6 +143,7 @@ class TableGroup:
     max_words: int  # the [contains] scan covers the lines of at most this many words
     tables: tuple[PhraseTable, ...]
     whole: frozenset[str]  # every table's whole-line keys, also read twice (``doubled_keys``)
+    prefix_scan: re.Pattern[str] | None  # as ``PhraseTable.prefix_scan``, for all tables
     contains_scan: re.Pattern[str] | None  # as ``PhraseTable.contains_scan``, for all tables
 
     def covers(self, table: PhraseTable) -> bool:
@@ -354,9 +355,20 @@ def _trie_regex(node: dict[str, dict]) -> str:
 def load_group(package: str, detectors: tuple[str, ...], max_words: int) -> TableGroup:
     """The tables of ``detectors`` (see :func:`load_table`) as one :class:`TableGroup`."""
     tables = tuple(load_table(package, name) for name in detectors)
-    texts = [p.text for t in tables for (sec, _), p in t.by_text.items() if sec == "contains"]
     whole = frozenset().union(*(t.whole for t in tables), *(t.doubled_keys for t in tables))
-    return TableGroup(package, detectors, max_words, tables, whole, line_scan(texts, r"\W"))
+    return TableGroup(
+        package,
+        detectors,
+        max_words,
+        tables,
+        whole,
+        prefix_scan=line_scan(_section_texts(tables, "prefix", "marker-prefix"), "\n"),
+        contains_scan=line_scan(_section_texts(tables, "contains"), r"\W"),
+    )
+
+
+def _section_texts(tables: tuple[PhraseTable, ...], *sections: str) -> list[str]:
+    return sorted({p.text for t in tables for (sec, _), p in t.by_text.items() if sec in sections})
 
 
 @cache

@@ -46,7 +46,7 @@ class RelatedDetector(RegionCheckedPhraseDetector):
             return page.blocks  # a subclass's own ``match``: every block
         group = self.group(table)
         if table.prefix_scan is not None:  # a label starts like a [prefix] phrase
-            longer: Sequence[Block] = prefix_lines(page, table.prefix_scan, LABEL_MAX_WORDS, group)
+            longer: Sequence[Block] = prefix_lines(page, table, LABEL_MAX_WORDS, group)
         else:
             longer = short_blocks(page, LABEL_MAX_WORDS)
         extra = [b for b in longer if b.words > self.max_words and _long_label(table, b)]
