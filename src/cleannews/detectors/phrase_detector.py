@@ -186,8 +186,16 @@ def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
     elif gate.digit and not gate.chars:
         gated = digit_blocks(page, max_words)
     else:
-        admits = gate.pattern().search
-        gated = [b for b in short_blocks(page, max_words) if admits(b.text)]
+        # Only the gate's characters the page holds at all (mostly one, or none: ":").
+        chars = [c for c in gate.chars if c in page.source]
+        if gate.digit or len(chars) > 1:
+            admits = gate.pattern().search
+            gated = [b for b in short_blocks(page, max_words) if admits(b.text)]
+        elif chars:
+            char = chars[0]
+            gated = [b for b in short_blocks(page, max_words) if char in b.text]
+        else:
+            gated = []
     if table.regex is not None:  # what ``regex_phrase`` does past its gate, without a call
         regex = table.regex.match if table.regex_anchored else table.regex.search
         return [b for b in gated if regex(b.text)]
