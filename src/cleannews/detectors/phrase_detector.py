@@ -57,9 +57,9 @@ class PhraseDetector(Detector):
     def table(self) -> PhraseTable:
         return load_table(self.data_package, self.name)
 
-    # Detectors of ``data_package`` whose [contains] phrases one page-level scan of the lines of
-    # at most ``scan_group_words`` words searches for together (see ``TableGroup``); empty: this
-    # detector's table is scanned on its own.
+    # Detectors of ``data_package`` whose tables are searched together: one whole-line lookup,
+    # one [prefix] scan and one [contains] scan per page (over the lines of at most
+    # ``scan_group_words`` words) for all of them (see ``TableGroup``). Empty: on its own.
     scan_group: ClassVar[tuple[str, ...]] = ()
     scan_group_words: ClassVar[int] = 0
 

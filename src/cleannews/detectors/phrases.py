@@ -135,8 +135,8 @@ class PhraseTable:
 @dataclass(frozen=True)
 class TableGroup:
     """Several detectors' tables searched together: one pass over a page finds the few lines
-    where any of their whole-line phrases or [contains] phrases occurs, and each table then
-    looks only at those (one pass per page instead of one per table)."""
+    where any of their whole-line, [prefix]/[marker-prefix] or [contains] phrases occurs, and
+    each table then looks only at those (one pass per page instead of one per table)."""
 
     package: str
     detectors: tuple[str, ...]
