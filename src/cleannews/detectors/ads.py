@@ -8,12 +8,13 @@ Phrase data lives in ``data/ads/<lang>.txt``. Headings of promo boxes ("Try Our 
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from ..kinds import Kind
+from ..page import Page
 from ..text.blocks import Block
-from .phrase_detector import PhraseDetector
-from .phrases import Phrase, PhraseTable
+from .phrase_detector import PhraseDetector, contains_lines, phrase_candidates, whole_lines
+from .phrases import Phrase, PhraseTable, TableGroup
 from .registry import register_detector
 
 # prefix/contains/regex rules only look at lines this short (in characters as well as words:
@@ -26,6 +27,9 @@ CTA_MAX_CHARS = 220
 CTA_MIN_PHRASE_WORDS = (
     3  # "subscribe now" fits a sentence of prose; "sign up to our newsletter" not
 )
+# The detectors whose phrases one pass over the page searches for (``TableGroup``); [contains]
+# phrases on lines up to the longest they look at (``CTA_MAX_WORDS``).
+PHRASE_GROUP = ("ads", "comments", "footer", "related", "widgets")
 
 
 def undoubled(key: str) -> str | None:
@@ -58,6 +62,17 @@ class AdsDetector(PhraseDetector):
     kinds = frozenset({Kind.AD})
     languages = LANGUAGES
     section_scores = SECTION_SCORES
+    scan_group = PHRASE_GROUP
+    scan_group_words = CTA_MAX_WORDS
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        if type(self).match is not AdsDetector.match:
+            return page.blocks  # a subclass's own ``match``: every block
+        group = self.group(table)
+        doubled = table.doubled_keys
+        extra = [b for b in whole_lines(page, group) if b.key in doubled]
+        extra += sentence_candidates(page, table, self.max_words, group)
+        return phrase_candidates(page, table, self.max_words, extra, group)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         if len(block.text) > MAX_PHRASE_CHARS:
@@ -71,6 +86,18 @@ class AdsDetector(PhraseDetector):
         if found is None and block.words > self.max_words:
             found = contains_in_sentence(table, block)
         return found
+
+
+def sentence_candidates(
+    page: Page, table: PhraseTable, max_words: int, group: TableGroup | None
+) -> list[Block]:
+    """The lines longer than ``max_words`` where ``contains_in_sentence`` may find a phrase
+    (shorter ones are a phrase table's own candidates)."""
+    return [
+        b
+        for b in contains_lines(page, table, CTA_MAX_WORDS, group)
+        if b.words > max_words and len(b.text) <= CTA_MAX_CHARS
+    ]
 
 
 def contains_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:

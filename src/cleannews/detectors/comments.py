@@ -18,20 +18,20 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
-from .ads import CTA_MAX_CHARS, CTA_MAX_WORDS, contains_in_sentence
+from .ads import CTA_MAX_CHARS, CTA_MAX_WORDS, PHRASE_GROUP, contains_in_sentence
 from .marker_regions import (
     COMMENTS_MIN_PROSE_SHARE_BEFORE,
     MIN_PROSE_SHARE_BEFORE,
     RegionCheckedPhraseDetector,
     region_plausible,
 )
-from .phrase_detector import PhraseDetector
+from .phrase_detector import PhraseDetector, contains_lines, digit_blocks, phrase_candidates
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -120,6 +120,8 @@ class CommentsDetector(RegionCheckedPhraseDetector):
     )
 
     min_prose_share_before: ClassVar[float] = COMMENTS_MIN_PROSE_SHARE_BEFORE
+    scan_group = PHRASE_GROUP
+    scan_group_words = CTA_MAX_WORDS
 
     def detect(self, page: Page) -> Iterator[Finding]:
         flagged = set()
@@ -160,6 +162,20 @@ class CommentsDetector(RegionCheckedPhraseDetector):
                     reason="comments.in-thread",
                     explanation="between the first and the last comment header of a thread",
                 )
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        if type(self).match is not CommentsDetector.match:
+            return page.blocks  # a subclass's own ``match``: every block
+        group = self.group(table)
+        # The lines ``match`` tries ``contains_in_sentence`` on (below), gated the same way.
+        extra = [
+            b
+            for b in contains_lines(page, table, CTA_MAX_WORDS, group)
+            if b.words > self.max_words
+            and len(b.text) <= CTA_MAX_CHARS
+            and _THREAD_WORD.search(b.key)
+        ]
+        return phrase_candidates(page, table, self.max_words, extra, group)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         found = _phrase_match(self, table, block)
@@ -219,7 +235,8 @@ class CommentsDetector(RegionCheckedPhraseDetector):
         """Time stamps after most of the article (datelines above it are not comments)."""
         stamps = [
             b
-            for b in page.blocks
+            # A stamp is short and holds digits (lines the phrase search listed already).
+            for b in digit_blocks(page, max(STAMP_MAX_WORDS, self.max_words))
             if b.words <= STAMP_MAX_WORDS
             and _ENDS_WITH_TIME.search(b.text[-TIME_TAIL_CHARS:])
             and _STAMP.match(b.text)

@@ -14,14 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
-from .ads import LANGUAGES, SECTION_SCORES, contains_in_sentence
-from .phrase_detector import PhraseDetector
+from .ads import (
+    CTA_MAX_WORDS,
+    LANGUAGES,
+    PHRASE_GROUP,
+    SECTION_SCORES,
+    contains_in_sentence,
+    sentence_candidates,
+)
+from .phrase_detector import PhraseDetector, phrase_candidates
 from .phrases import Phrase, PhraseTable, load_table
 from .registry import register_detector
 
@@ -50,11 +57,13 @@ class FooterDetector(PhraseDetector):
     kinds = frozenset({Kind.FOOTER})
     languages = LANGUAGES
     section_scores = SECTION_SCORES
+    scan_group = PHRASE_GROUP
+    scan_group_words = CTA_MAX_WORDS
 
     def detect(self, page: Page) -> Iterator[Finding]:
         table = self.table
         preferred = page.languages
-        for block in page.blocks:
+        for block in self.candidates(page, table):
             phrase = self.match(table, block)
             if phrase is not None and self.accept(page, block, phrase):
                 yield _tag_marker_checked(self.phrase_finding(block, phrase, preferred), page)
@@ -62,6 +71,29 @@ class FooterDetector(PhraseDetector):
                 yield self._finding(block, COPYRIGHT_SCORE, "footer.copyright", "copyright notice")
             elif self._is_link_bar(table, block):
                 yield self._finding(block, BAR_SCORE, "footer.bar", "a bar of footer links")
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        """The blocks a phrase, a copyright notice or a link bar may be found in."""
+        if type(self).match is not FooterDetector.match:
+            return page.blocks  # a subclass's own ``match``: every block
+        group = self.group(table)
+        heads = _phrase_heads(self.data_package, self.name)
+        extra = sentence_candidates(page, table, self.max_words, group)
+        extra += [
+            b
+            for b in page.blocks
+            if b.text[:1] in _COPYRIGHT_FIRST
+            and b.words <= COPYRIGHT_MAX_WORDS
+            and _COPYRIGHT.match(b.text)
+        ]
+        extra += [
+            b
+            for b in page.blocks
+            if 2 <= b.words <= BAR_MAX_WORDS
+            and not b.terminal
+            and b.key.split(" ", 1)[0].strip(_TOKEN_EDGES) in heads
+        ]
+        return phrase_candidates(page, table, self.max_words, extra, group)
 
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
         """A one-word label prefix ("Tags", "Themen") needs a separator after it: "Tags: a, b"

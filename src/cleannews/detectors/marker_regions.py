@@ -44,7 +44,7 @@ class RegionCheckedPhraseDetector(PhraseDetector):
     def detect(self, page: Page) -> Iterator[Finding]:
         table = self.table
         preferred = page.languages
-        for block in page.blocks:
+        for block in self.candidates(page, table):
             phrase = self.match(table, block)
             if phrase is None or not self.accept(page, block, phrase):
                 continue

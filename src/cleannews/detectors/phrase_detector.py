@@ -7,14 +7,25 @@ A subclass names itself, its kind and the languages it ships data for; the phras
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterator, Mapping
+import re
+from typing import ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
 from .base import Detector
-from .phrases import MARKER_SECTIONS, Phrase, PhraseTable, load_table, regex_phrase
+from .phrases import (
+    MARKER_SECTIONS,
+    Phrase,
+    PhraseTable,
+    TableGroup,
+    load_group,
+    load_table,
+    regex_phrase,
+)
+
+MEMO_KEY = "detectors.phrase_detector"
 
 DEFAULT_SECTION_SCORES: Mapping[str, float] = {
     "marker": 0.9,
@@ -32,6 +43,7 @@ FOREIGN_LANGUAGE_FACTOR = 0.9
 DEFAULT_MAX_WORDS = 12
 DEFAULT_MAX_HEADING_WORDS = 10  # a [marker-prefix] line is a heading: short...
 SENTENCE_ENDS = frozenset(".!?。！？")  # ...and not ending like a sentence
+_DIGIT = re.compile(r"\d")
 
 
 class PhraseDetector(Detector):
@@ -45,13 +57,36 @@ class PhraseDetector(Detector):
     def table(self) -> PhraseTable:
         return load_table(self.data_package, self.name)
 
+    # Detectors of ``data_package`` whose tables are searched together: one whole-line lookup,
+    # one [prefix] scan and one [contains] scan per page (over the lines of at most
+    # ``scan_group_words`` words) for all of them (see ``TableGroup``). Empty: on its own.
+    scan_group: ClassVar[tuple[str, ...]] = ()
+    scan_group_words: ClassVar[int] = 0
+
+    def group(self, table: PhraseTable) -> TableGroup | None:
+        """The group ``table`` is scanned with, if it is one of its tables."""
+        if not self.scan_group:
+            return None
+        group = load_group(self.data_package, self.scan_group, self.scan_group_words)
+        return group if group.covers(table) else None
+
     def detect(self, page: Page) -> Iterator[Finding]:
         table = self.table
         preferred = page.languages
-        for block in page.blocks:
+        for block in self.candidates(page, table):
             phrase = self.match(table, block)
             if phrase is not None and self.accept(page, block, phrase):
                 yield self.phrase_finding(block, phrase, preferred)
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        """The blocks ``match`` may find a phrase in, in page order.
+
+        The built-in ``match`` only finds what :func:`phrase_candidates` finds with one pass per
+        section over the page, so only those blocks reach it; a subclass with a ``match`` of its
+        own (a plug-in) gets every block."""
+        if type(self).match is not PhraseDetector.match:
+            return page.blocks
+        return phrase_candidates(page, table, self.max_words, group=self.group(table))
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         key = block.key
@@ -110,3 +145,179 @@ class PhraseDetector(Detector):
 
 def _is_heading(block: Block, max_words: int) -> bool:
     return block.words <= max_words and block.text.rstrip()[-1] not in SENTENCE_ENDS
+
+
+def phrase_candidates(
+    page: Page,
+    table: PhraseTable,
+    max_words: int,
+    extra: Iterable[Block] = (),
+    group: TableGroup | None = None,
+) -> list[Block]:
+    """The blocks in which some section of ``table`` matches (whole-line phrases on any block,
+    the other sections on blocks of at most ``max_words`` words), plus ``extra``, in page order.
+
+    A superset of the blocks :meth:`PhraseDetector.match` returns a phrase for: each section's
+    own test runs over the page in one comprehension, instead of one chain of Python calls per
+    block and detector; ``match`` then decides for the few blocks found."""
+    whole = table.whole
+    found = {b.index for b in whole_lines(page, group) if b.key in whole}
+    found.update(b.index for b in extra)
+    found.update(b.index for b in prefix_lines(page, table, max_words, group))
+    found.update(b.index for b in contains_lines(page, table, max_words, group))
+    if table.count is not None:  # a count line holds a digit
+        count = table.count.match
+        found.update(
+            b.index
+            for b in digit_blocks(page, max_words)
+            if count(b.text.casefold()) and table.count_noun(b.text)
+        )
+    if table.regexes:
+        found.update(b.index for b in _regex_lines(page, table, max_words))
+    blocks = page.blocks
+    return [blocks[i] for i in sorted(found)]
+
+
+def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
+    """The blocks of at most ``max_words`` words where a [regex] phrase matches."""
+    gate = table.regex_gate
+    if gate is None:
+        gated: Sequence[Block] = short_blocks(page, max_words)
+    elif gate.digit and not gate.chars:
+        gated = digit_blocks(page, max_words)
+    else:
+        # Only the gate's characters the page holds at all (mostly one, or none: ":").
+        chars = [c for c in gate.chars if c in page.source]
+        if gate.digit or len(chars) > 1:
+            admits = gate.pattern().search
+            gated = [b for b in short_blocks(page, max_words) if admits(b.text)]
+        elif chars:
+            char = chars[0]
+            gated = [b for b in short_blocks(page, max_words) if char in b.text]
+        else:
+            gated = []
+    if table.regex is not None:  # what ``regex_phrase`` does past its gate, without a call
+        regex = table.regex.match if table.regex_anchored else table.regex.search
+        return [b for b in gated if regex(b.text)]
+    return [b for b in gated if regex_phrase(table, b.text)]
+
+
+def prefix_lines(
+    page: Page, table: PhraseTable, max_words: int, group: TableGroup | None = None
+) -> list[Block]:
+    """The blocks of at most ``max_words`` words starting with a [prefix] or [marker-prefix]
+    phrase of ``table``."""
+    patterns = [p.search for p in (table.prefix, table.marker_prefix) if p is not None]
+    if not patterns:
+        return []
+    if group is not None and group.prefix_scan is not None and max_words <= group.max_words:
+        # The few lines starting with a phrase of any of the group's tables; then its own.
+        lines: Sequence[Block] = _group_scanned(page, group, "prefix", group.prefix_scan)
+    elif table.prefix_scan is not None:
+        return list(scanned_blocks(page, max_words, table.prefix_scan))
+    else:
+        heads = table.prefix_heads
+        lines = [b for b in short_blocks(page, max_words) if heads is None or b.key[:2] in heads]
+    return [
+        b for b in lines if b.words <= max_words and any(search(b.key) for search in patterns)
+    ]
+
+
+def whole_lines(page: Page, group: TableGroup | None) -> Sequence[Block]:
+    """The blocks that may be whole-line phrases of ``group``'s tables (read twice too): one
+    lookup per block for all of them. Every block without a group."""
+    if group is None:
+        return page.blocks
+    memo_key = f"{MEMO_KEY}.group-whole.{group.package}.{','.join(group.detectors)}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        whole = group.whole
+        found = page.memo[memo_key] = [b for b in page.blocks if b.key in whole]
+    return found
+
+
+def contains_lines(
+    page: Page, table: PhraseTable, max_words: int, group: TableGroup | None = None
+) -> list[Block]:
+    """The blocks of at most ``max_words`` words whose key holds a [contains] phrase."""
+    contains = table.contains
+    if contains is None:
+        return []
+    if group is not None and group.contains_scan is not None and max_words <= group.max_words:
+        search = contains.search  # on the few lines where a phrase of the group occurs
+        lines = _group_scanned(page, group, "contains", group.contains_scan)
+        return [b for b in lines if b.words <= max_words and search(b.key)]
+    if table.contains_scan is not None:
+        return list(scanned_blocks(page, max_words, table.contains_scan))
+    return contains_blocks(short_blocks(page, max_words), table)
+
+
+def _group_scanned(
+    page: Page, group: TableGroup, section: str, scan: re.Pattern[str]
+) -> list[Block]:
+    """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
+    (memoised: the first detector of the group scans for all)."""
+    names = ",".join(group.detectors)
+    memo_key = f"{MEMO_KEY}.group.{section}.{group.package}.{names}.{group.max_words}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        found = page.memo[memo_key] = list(scanned_blocks(page, group.max_words, scan))
+    return found
+
+
+def contains_blocks(blocks: Iterable[Block], table: PhraseTable) -> list[Block]:
+    """The ``blocks`` whose key holds a [contains] phrase."""
+    contains = table.contains
+    if contains is None:
+        return []
+    least = table.contains_min_len
+    return [b for b in blocks if len(b.key) >= least and contains.search(b.key)]
+
+
+def short_blocks(page: Page, max_words: int) -> list[Block]:
+    """The blocks of at most ``max_words`` words (memoised: several detectors share a limit)."""
+    memo_key = f"{MEMO_KEY}.short.{max_words}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        found = page.memo[memo_key] = [b for b in page.blocks if b.words <= max_words]
+    return found
+
+
+def scanned_blocks(page: Page, max_words: int, scan: re.Pattern[str]) -> Iterator[Block]:
+    """The blocks of at most ``max_words`` words in which ``scan`` matches, in page order.
+
+    One regex search over the page's joined keys per block found, not one per block. ``scan``
+    matches from the character before its phrase (the line break before a line's key counts);
+    each search resumes at the next line, so no line is skipped or reported twice."""
+    short = short_blocks(page, max_words)
+    joined = _joined_keys(page, max_words)
+    line = counted = pos = 0
+    while (found := scan.search(joined, pos)) is not None:
+        start = found.start() + 1  # where the phrase begins
+        line += joined.count("\n", counted, start)  # line breaks before it: 1 + block number
+        counted = start
+        yield short[line - 1]
+        pos = joined.find("\n", start)
+        if pos < 0:
+            return
+
+
+def _joined_keys(page: Page, max_words: int) -> str:
+    """``"\n" + "\n".join(keys)`` of the blocks of at most ``max_words`` words (memoised)."""
+    memo_key = f"{MEMO_KEY}.joined.{max_words}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        found = "\n" + "\n".join([b.key for b in short_blocks(page, max_words)])
+        page.memo[memo_key] = found
+    return found
+
+
+def digit_blocks(page: Page, max_words: int) -> list[Block]:
+    """The short blocks holding a decimal digit: only they can be counts or digit-gated regexes."""
+    memo_key = f"{MEMO_KEY}.digits.{max_words}"
+    found = page.memo.get(memo_key)
+    if found is None:
+        digit = _DIGIT.search
+        found = [b for b in short_blocks(page, max_words) if digit(b.text)]
+        page.memo[memo_key] = found
+    return found

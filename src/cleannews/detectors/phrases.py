@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -74,6 +74,11 @@ class RegexGate:
     digit: bool
     chars: frozenset[str]
 
+    def pattern(self) -> re.Pattern[str]:
+        """The gate as one search: a character class of ``chars`` (and digits)."""
+        body = "".join(re.escape(c) for c in sorted(self.chars)) + ("\\d" if self.digit else "")
+        return re.compile(f"[{body}]" if body else "(?!)")
+
     def admits(self, text: str) -> bool:
         for char in self.chars:
             if char in text:
@@ -99,8 +104,20 @@ class PhraseTable:
     # First two characters of every prefix/marker-prefix phrase: a dict lookup that spares the
     # regex search on most lines (None: some phrase is shorter, search every line).
     prefix_heads: frozenset[str] | None = None
+    # The [prefix]/[marker-prefix] and [contains] phrases as page-level scans over a page's keys
+    # joined as "\n" + "\n".join(keys) (see ``phrase_detector.scanned_blocks``): a phrase right
+    # after a line break; a phrase after a non-word character, which the scan starts with so
+    # the regex engine skips the letters in between. None: each line is searched instead.
+    prefix_scan: re.Pattern[str] | None = None
+    contains_scan: re.Pattern[str] | None = None
     count: re.Pattern[str] | None = None  # matched against the casefolded text; see count_noun
     counted: dict[str, Phrase] = field(default_factory=dict)  # noun -> count/marker-count phrase
+
+    @cached_property
+    def doubled_keys(self) -> frozenset[str]:
+        """Whole-line phrases read twice ("sponsored links sponsored links"): scrapers often
+        take a widget label's visible text and its accessible copy (see ``ads.undoubled``)."""
+        return frozenset(f"{key} {key}" for key in self.whole)
 
     def count_noun(self, text: str) -> Phrase | None:
         """The count phrase a whole line like ``15 Articles`` / ``Views: 1.2K`` matches."""
@@ -113,6 +130,24 @@ class PhraseTable:
         if not found:
             return None
         return self.counted.get(found.group("a") or found.group("b"))
+
+
+@dataclass(frozen=True)
+class TableGroup:
+    """Several detectors' tables searched together: one pass over a page finds the few lines
+    where any of their whole-line, [prefix]/[marker-prefix] or [contains] phrases occurs, and
+    each table then looks only at those (one pass per page instead of one per table)."""
+
+    package: str
+    detectors: tuple[str, ...]
+    max_words: int  # the [contains] scan covers the lines of at most this many words
+    tables: tuple[PhraseTable, ...]
+    whole: frozenset[str]  # every table's whole-line keys, also read twice (``doubled_keys``)
+    prefix_scan: re.Pattern[str] | None  # as ``PhraseTable.prefix_scan``, for all tables
+    contains_scan: re.Pattern[str] | None  # as ``PhraseTable.contains_scan``, for all tables
+
+    def covers(self, table: PhraseTable) -> bool:
+        return any(t is table for t in self.tables)
 
 
 def parse_phrase_file(text: str, language: str) -> list[Phrase]:
@@ -168,6 +203,10 @@ def build_table(phrases: list[Phrase]) -> PhraseTable:
             [p.text for p in phrases if p.section == "marker-prefix"], anchored=True
         ),
         prefix_heads=_heads([p.text for p in phrases if p.section in ("prefix", "marker-prefix")]),
+        prefix_scan=line_scan(
+            [p.text for p in phrases if p.section in ("prefix", "marker-prefix")], "\n"
+        ),
+        contains_scan=line_scan([p.text for p in phrases if p.section == "contains"], r"\W"),
         count=_count_pattern(list(counted)),
         counted=counted,
     )
@@ -278,6 +317,14 @@ def _alternation(texts: list[str], *, anchored: bool) -> re.Pattern[str] | None:
     return re.compile(f"{head}{_trie_regex(_trie(texts))}(?!\\w)")
 
 
+def line_scan(texts: list[str], head: str, tail: str = r"(?!\w)") -> re.Pattern[str] | None:
+    """``head``, then one of ``texts``, then ``tail`` (by default a word boundary); see
+    ``PhraseTable.prefix_scan``."""
+    if not texts:
+        return None
+    return re.compile(f"{head}{_trie_regex(_trie(texts))}{tail}")
+
+
 def _trie(texts: list[str]) -> dict[str, dict]:
     root: dict[str, dict] = {}
     for text in texts:
@@ -302,6 +349,26 @@ def _trie_regex(node: dict[str, dict]) -> str:
     if len(branches) == 1 and not ends:
         return branches[0]
     return "(?:" + "|".join(branches) + ("|)" if ends else ")")
+
+
+@cache
+def load_group(package: str, detectors: tuple[str, ...], max_words: int) -> TableGroup:
+    """The tables of ``detectors`` (see :func:`load_table`) as one :class:`TableGroup`."""
+    tables = tuple(load_table(package, name) for name in detectors)
+    whole = frozenset().union(*(t.whole for t in tables), *(t.doubled_keys for t in tables))
+    return TableGroup(
+        package,
+        detectors,
+        max_words,
+        tables,
+        whole,
+        prefix_scan=line_scan(_section_texts(tables, "prefix", "marker-prefix"), "\n"),
+        contains_scan=line_scan(_section_texts(tables, "contains"), r"\W"),
+    )
+
+
+def _section_texts(tables: tuple[PhraseTable, ...], *sections: str) -> list[str]:
+    return sorted({p.text for t in tables for (sec, _), p in t.by_text.items() if sec in sections})
 
 
 @cache

@@ -7,13 +7,14 @@ Inline link labels such as ``Read more: <headline>`` are flagged as single lines
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Sequence
 
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
+from .ads import CTA_MAX_WORDS, PHRASE_GROUP
 from .marker_regions import RegionCheckedPhraseDetector
-from .phrase_detector import PhraseDetector
+from .phrase_detector import PhraseDetector, phrase_candidates, prefix_lines, short_blocks
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -37,6 +38,19 @@ class RelatedDetector(RegionCheckedPhraseDetector):
     languages: ClassVar[frozenset[str]] = frozenset(
         {"cs", "de", "en", "es", "fr", "id", "it", "ja", "ko", "nl", "pl", "pt", "ru", "tr", "zh"}
     )
+    scan_group = PHRASE_GROUP
+    scan_group_words = CTA_MAX_WORDS
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        if type(self).match is not RelatedDetector.match:
+            return page.blocks  # a subclass's own ``match``: every block
+        group = self.group(table)
+        if table.prefix_scan is not None:  # a label starts like a [prefix] phrase
+            longer: Sequence[Block] = prefix_lines(page, table, LABEL_MAX_WORDS, group)
+        else:
+            longer = short_blocks(page, LABEL_MAX_WORDS)
+        extra = [b for b in longer if b.words > self.max_words and _long_label(table, b)]
+        return phrase_candidates(page, table, self.max_words, extra, group)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         found = _phrase_match(self, table, block)

@@ -12,6 +12,7 @@ from typing import ClassVar
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
+from .ads import CTA_MAX_WORDS, PHRASE_GROUP
 from .marker_regions import RegionCheckedPhraseDetector
 from .phrases import Phrase
 from .registry import register_detector
@@ -25,6 +26,8 @@ class WidgetsDetector(RegionCheckedPhraseDetector):
     languages: ClassVar[frozenset[str]] = frozenset(
         {"de", "en", "es", "fr", "id", "it", "ja", "ko", "nl", "pl", "pt", "ru", "zh"}
     )
+    scan_group = PHRASE_GROUP
+    scan_group_words = CTA_MAX_WORDS
 
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
         # "Reading time: 4 min" is a badge; "Reading time matters because..." is prose.
