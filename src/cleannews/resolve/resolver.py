@@ -68,7 +68,8 @@ def resolve(
     source: str, blocks: Sequence[Block], findings: Sequence[Finding], config: CleanerConfig
 ) -> Resolution:
     units, per_unit = units_with_findings(source, blocks, findings)
-    decisions, kept_words, any_removed = _decide(units, per_unit, config)
+    markers = any(f.scope is _REGION for f in findings)
+    decisions, kept_words, any_removed = _decide(units, per_unit, config, markers)
     if any_removed and _too_little_kept(units, kept_words, config):
         restored = _restore_keep_evidence(units, per_unit, decisions, config)
         if restored is not None:
@@ -78,12 +79,13 @@ def resolve(
 
 
 def _decide(
-    units: Sequence[Block], per_unit: FindingsPerUnit, config: CleanerConfig
+    units: Sequence[Block], per_unit: FindingsPerUnit, config: CleanerConfig, markers: bool
 ) -> tuple[list[Decision], int, bool]:
     """Rules 1-3 and the title rule in one pass over the units: each unit's own verdict, then
     the region it may fall in (regions only look back, and ahead at own evidence), then
     "only the first title is the title". Also counts what the guard needs: kept words and
-    whether anything is removed."""
+    whether anything is removed. ``markers``: some finding is a region marker (most pages
+    have none, and then no unit needs checking for one)."""
     out: list[Decision] = []
     threshold = config.removal_threshold
     min_words = config.region_min_preceding_words
@@ -96,7 +98,7 @@ def _decide(
         findings = per_unit[i]
         kind, score, rule, ordered = _own_verdict(findings, threshold) if findings else _NO_EVIDENCE
         removed = kind not in _KEPT
-        marker = _opens_region(kind, ordered) if removed else None
+        marker = _opens_region(kind, ordered) if removed and markers else None
         if marker is not None and kept_words >= min_words:
             topic.end = topic.end or i
             region = marker
@@ -141,16 +143,21 @@ def _best_pair(findings: Sequence[Finding]) -> tuple[Finding | None, Finding | N
     to the earlier finding (as ``max`` would)."""
     remove: Finding | None = None
     keep: Finding | None = None
-    remove_rank = (0.0, 0)
     for f in findings:
         if f.kind in _KEPT:
             if keep is None or f.score > keep.score:
                 keep = f
-        else:
-            rank = (f.score, -_PRIORITY.get(f.kind, 99))
-            if remove is None or rank > remove_rank:
-                remove, remove_rank = f, rank
+        elif (
+            remove is None
+            or f.score > remove.score
+            or (f.score == remove.score and _rank(f) < _rank(remove))
+        ):
+            remove = f
     return remove, keep
+
+
+def _rank(finding: Finding) -> int:
+    return _PRIORITY.get(finding.kind, 99)
 
 
 def _own_verdict(findings: tuple[Finding, ...], threshold: float) -> _Verdict:
@@ -251,9 +258,14 @@ def _absorbed(kind: Kind, findings: tuple[Finding, ...]) -> bool:
     """A removed unit whose kind a region describes better (see ``ABSORBED_BY_REGION``)."""
     if kind in ABSORBED_BY_REGION:
         return True
-    removal = [f for f in findings if f.kind not in _KEPT]
     # Evidence of position only (``Scope.POSITION``): the marker's kind is more specific.
-    return bool(removal) and all(f.scope is _POSITION for f in removal)
+    removal = False
+    for f in findings:
+        if f.kind not in _KEPT:
+            if f.scope is not _POSITION:
+                return False
+            removal = True
+    return removal
 
 
 def _in_region(region: Finding, score: float, findings: tuple[Finding, ...]) -> _Verdict:
