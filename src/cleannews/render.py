@@ -34,6 +34,8 @@ KEPT_EXPLANATIONS = {
     "article-resumed": "the article resumed after a boilerplate region",
 }
 
+_REASONS = {rule: (rule,) for rule in KEPT_EXPLANATIONS}  # a kept span's reasons: its rule
+
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
@@ -51,21 +53,23 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
     length = 0
     previous_line: int | None = None
     run = -1
+    run_kind = None
     for i, decision in enumerate(decisions):
         kind = decision.kind
         if kind not in _KEPT:
             if run < 0:
-                run = i
-            elif decisions[run].kind is not kind:
+                run, run_kind = i, kind
+            elif kind is not run_kind:
                 spans.append(_removed_span(source, units, decisions, run, i))
-                run = i
+                run, run_kind = i, kind
             continue
         if run >= 0:
             spans.append(_removed_span(source, units, decisions, run, i))
             run = -1
         unit = units[i]
+        line = unit.line
         if parts:
-            sep = PIECE_SEPARATOR if unit.line == previous_line else LINE_SEPARATOR
+            sep = PIECE_SEPARATOR if line == previous_line else LINE_SEPARATOR
             parts.append(sep)
             length += len(sep)
         text = unit.text
@@ -73,7 +77,7 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
         spans.append(_kept_span(unit, decision, length, end))
         parts.append(text)
         length = end
-        previous_line = unit.line
+        previous_line = line
     if run >= 0:
         spans.append(_removed_span(source, units, decisions, run, len(decisions)))
     return Rendered("".join(parts), tuple(spans))
@@ -89,7 +93,7 @@ def _kept_span(unit: Block, decision: Decision, output_start: int, output_end: i
         unit.text,
         decision.score,
         _unique(f.detector for f in findings if f.kind in _KEPT) if findings else (),
-        (rule,),
+        _REASONS.get(rule) or (rule,),
         KEPT_EXPLANATIONS.get(rule) or f"kept ({rule})",
         output_start,
         output_end,
