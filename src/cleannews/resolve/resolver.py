@@ -18,6 +18,7 @@ Rules, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterator, Sequence
 
 from ..config import CleanerConfig
@@ -35,6 +36,7 @@ _PRIORITY = {kind: i for i, kind in enumerate(KIND_PRIORITY)}
 _TITLE, _CONTENT = Kind.TITLE, Kind.CONTENT
 _KEPT = (_TITLE, _CONTENT)
 _REGION, _POSITION = Scope.REGION, Scope.POSITION
+_SCOPE = attrgetter("scope")
 RULE_FINDING = "finding"
 RULE_REGION = "region"
 RULE_NO_EVIDENCE = "no-evidence"
@@ -68,7 +70,7 @@ def resolve(
     source: str, blocks: Sequence[Block], findings: Sequence[Finding], config: CleanerConfig
 ) -> Resolution:
     units, per_unit = units_with_findings(source, blocks, findings)
-    markers = any(f.scope is _REGION for f in findings)
+    markers = _REGION in map(_SCOPE, findings)  # a C-level scan
     decisions, kept_words, any_removed = _decide(units, per_unit, config, markers)
     if any_removed and _too_little_kept(units, kept_words, config):
         restored = _restore_keep_evidence(units, per_unit, decisions, config)
@@ -96,6 +98,10 @@ def _decide(
     topic = _ArticleTopic(units, per_unit, threshold)
     for i, unit in enumerate(units):
         findings = per_unit[i]
+        if not findings and region is None:  # the commonest unit: nothing to weigh or absorb
+            kept_words += unit.words
+            out.append(new_decision(unit.index, unit.start, unit.end, *_NO_EVIDENCE))
+            continue
         kind, score, rule, ordered = _own_verdict(findings, threshold) if findings else _NO_EVIDENCE
         removed = kind not in _KEPT
         marker = _opens_region(kind, ordered) if removed and markers else None
