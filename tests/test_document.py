@@ -155,3 +155,14 @@ def test_repr_html_is_the_display_view(doc: CleanDocument) -> None:
     from cleannews.display import document_html
 
     assert doc._repr_html_() == document_html(doc)
+
+
+def test_fast_constructor_builds_the_same_document() -> None:
+    from cleannews.document import new_document
+
+    doc = CLEANER.clean(SOURCE, detect_language=False)
+    fields = (doc.source, doc.text, doc.spans, doc.title, doc.language, doc.input_kind)
+    rest = (doc.flags, doc.decisions, dict(doc.metadata), {})
+    built = new_document(*fields, *rest)
+    assert type(built) is CleanDocument and built == doc and built.to_dict() == doc.to_dict()
+    assert built == CleanDocument(*fields, *rest)

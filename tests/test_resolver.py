@@ -135,6 +135,32 @@ def test_partial_finding_cuts_the_line_into_units() -> None:
     assert kinds(resolution) == ["content", "debris", "content"]
 
 
+def test_whole_line_findings_group_per_unit_as_the_general_path_does() -> None:
+    from cleannews.resolve.units import findings_per_unit, split_units, units_with_findings
+
+    source, blocks = lines(SHORT, PROSE, SHORT, "Footer line")
+    findings = [
+        on(blocks[2], Kind.NAV, 0.6, "a"),
+        on(blocks[0], Kind.NAV),
+        marker(blocks[2], Kind.RELATED),
+        Finding(blocks[1].start, blocks[3].end, Kind.FOOTER, 0.4, "b", "b.lines"),
+    ]
+    for given in (findings[:3], findings):  # the fast path (whole lines), then the general one
+        units, per_unit = units_with_findings(source, blocks, given)
+        general = split_units(source, blocks, given)
+        assert units == general and per_unit == findings_per_unit(general, given)
+    units, per_unit = units_with_findings(source, blocks, findings[:3])
+    assert units == blocks and per_unit == [(findings[1],), (), (findings[0], findings[2]), ()]
+
+
+def test_a_unit_with_no_findings_inside_a_region_takes_the_region() -> None:
+    source, blocks = lines(PROSE, MORE, "Related stories", SHORT, SHORT)
+    resolution = run(source, blocks, [marker(blocks[2], Kind.RELATED)])
+    assert kinds(resolution) == ["content", "content", "related", "related", "related"]
+    assert rules(resolution) == [RULE_NO_EVIDENCE, RULE_NO_EVIDENCE, RULE_FINDING, RULE_REGION,
+                                 RULE_REGION]
+
+
 def test_only_the_first_title_is_the_title() -> None:
     source, blocks = lines("Headline", PROSE, "Headline again")
     findings = [on(blocks[0], Kind.TITLE), on(blocks[2], Kind.TITLE)]

@@ -123,3 +123,26 @@ def test_records_are_frozen_and_hashable() -> None:
     with pytest.raises(AttributeError):
         finding.score = 0.1  # type: ignore[misc]
     assert len({finding, make_finding()}) == 1
+
+
+def test_fast_constructors_build_genuine_frozen_records() -> None:
+    import dataclasses
+    import pickle
+
+    from cleannews.spans import new_decision, new_finding, new_span
+
+    finding = new_finding(2, 9, Kind.RELATED, 0.9, "d", "d.marker", "", Scope.REGION)
+    decision = new_decision(0, 2, 9, Kind.RELATED, 0.9, "finding", (finding,))
+    span = new_span(2, 9, Kind.CONTENT, "x" * 7, 0.0, (), ("no-evidence",), "e", 0, 7)
+    expected = (
+        make_finding(scope=Scope.REGION),
+        Decision(0, 2, 9, Kind.RELATED, 0.9, "finding", (make_finding(scope=Scope.REGION),)),
+        Span(2, 9, Kind.CONTENT, "x" * 7, 0.0, (), ("no-evidence",), "e", 0, 7),
+    )
+    for record, public in zip((finding, decision, span), expected, strict=True):
+        assert type(record) is type(public) and record == public and hash(record) == hash(public)
+        assert pickle.loads(pickle.dumps(record)) == record
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.start = 3  # type: ignore[misc]
+    with pytest.raises(ValueError):  # the fast path keeps the constructor's validation
+        new_finding(5, 5, Kind.AD, 0.9, "d", "r")

@@ -8,15 +8,33 @@ that contributed, so overlapping evidence stays visible.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from typing import Iterable, Sequence
 
 from .kinds import Kind
-from .spans import Decision, Span, new_span
+from .spans import Decision, Finding, Span, new_span
 from .text.blocks import Block
 
 LINE_SEPARATOR = "\n"
 PIECE_SEPARATOR = " "  # between kept pieces of one source line (a removal cut it)
 _KEPT = (Kind.TITLE, Kind.CONTENT)  # identity tests: cheaper than ``Kind.is_removed``
+# C-level field readers: a removed span gathers these over every unit and finding of its run
+# (runs of removed units are long: a menu, a footer, a listing).
+_DETECTOR, _REASON, _KIND = attrgetter("detector"), attrgetter("reason"), attrgetter("kind")
+_SCORE, _RULE, _FINDINGS = attrgetter("score"), attrgetter("rule"), attrgetter("findings")
+# Why a unit was kept, by resolver rule (other rules: ``kept (<rule>)``).
+KEPT_EXPLANATIONS = {
+    "over-removal-guard": "kept by the over-removal guard: removing it would leave almost nothing",
+    "guard-keep-evidence": (
+        "kept by the over-removal guard: removing it would leave almost nothing, "
+        "and it carries content evidence"
+    ),
+    "no-evidence": "no detector flagged it",
+    "article-resumed": "the article resumed after a boilerplate region",
+}
+
+_REASONS = {rule: (rule,) for rule in KEPT_EXPLANATIONS}  # a kept span's reasons: its rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,37 +44,48 @@ class Rendered:
 
 
 def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -> Rendered:
+    """One pass over the units: a kept unit becomes a span at once; a run of removed units of
+    one kind becomes one span when the run ends (``run`` is the index of its first unit)."""
+    if len(units) != len(decisions):
+        raise ValueError(f"{len(units)} units but {len(decisions)} decisions")
     spans: list[Span] = []
     parts: list[str] = []
     length = 0
     previous_line: int | None = None
-    pending: list[tuple[Block, Decision]] = []
-    for unit, decision in zip(units, decisions, strict=True):
-        if decision.kind not in _KEPT:
-            if pending and pending[-1][1].kind is not decision.kind:
-                spans.append(_removed_span(source, pending))
-                pending = []
-            pending.append((unit, decision))
+    run = -1
+    run_kind = None
+    for i, decision in enumerate(decisions):
+        kind = decision.kind
+        if kind not in _KEPT:
+            if run < 0:
+                run, run_kind = i, kind
+            elif kind is not run_kind:
+                spans.append(_removed_span(source, units, decisions, run, i))
+                run, run_kind = i, kind
             continue
-        if pending:
-            spans.append(_removed_span(source, pending))
-            pending = []
+        if run >= 0:
+            spans.append(_removed_span(source, units, decisions, run, i))
+            run = -1
+        unit = units[i]
+        line = unit.line
         if parts:
-            sep = PIECE_SEPARATOR if unit.line == previous_line else LINE_SEPARATOR
+            sep = PIECE_SEPARATOR if line == previous_line else LINE_SEPARATOR
             parts.append(sep)
             length += len(sep)
         text = unit.text
-        spans.append(_kept_span(unit, decision, length))
+        end = length + len(text)
+        spans.append(_kept_span(unit, decision, length, end))
         parts.append(text)
-        length += len(text)
-        previous_line = unit.line
-    if pending:
-        spans.append(_removed_span(source, pending))
+        length = end
+        previous_line = line
+    if run >= 0:
+        spans.append(_removed_span(source, units, decisions, run, len(decisions)))
     return Rendered("".join(parts), tuple(spans))
 
 
-def _kept_span(unit: Block, decision: Decision, output_start: int) -> Span:
+def _kept_span(unit: Block, decision: Decision, output_start: int, output_end: int) -> Span:
     findings = decision.findings
+    rule = decision.rule
     return new_span(
         unit.start,
         unit.end,
@@ -64,53 +93,59 @@ def _kept_span(unit: Block, decision: Decision, output_start: int) -> Span:
         unit.text,
         decision.score,
         _unique(f.detector for f in findings if f.kind in _KEPT) if findings else (),
-        (decision.rule,),
-        _kept_explanation(decision),
+        _REASONS.get(rule) or (rule,),
+        KEPT_EXPLANATIONS.get(rule) or f"kept ({rule})",
         output_start,
-        output_start + len(unit.text),
+        output_end,
     )
 
 
-def _removed_span(source: str, group: list[tuple[Block, Decision]]) -> Span:
-    first, last = group[0][0], group[-1][0]
-    decisions = [d for _, d in group]
-    lead = decisions[0]
-    findings = [f for d in decisions for f in d.findings if f.kind not in _KEPT]
+def _removed_span(
+    source: str, units: Sequence[Block], decisions: Sequence[Decision], first: int, stop: int
+) -> Span:
+    """One span for the removed units ``first`` to ``stop - 1`` (one kind, consecutive)."""
+    start, end = units[first].start, units[stop - 1].end
+    group = decisions[first:stop]
+    findings = _removal_findings(group)
     return new_span(
-        first.start,
-        last.end,
-        lead.kind,
-        source[first.start : last.end],
-        max(d.score for d in decisions),
-        _unique(f.detector for f in findings),
-        _unique(f.reason for f in findings),
-        _removed_explanation(decisions),
+        start,
+        end,
+        group[0].kind,
+        source[start:end],
+        max(map(_SCORE, group)),
+        _unique(map(_DETECTOR, findings)),
+        _unique(map(_REASON, findings)),
+        _removed_explanation(group),
     )
 
 
-def _kept_explanation(decision: Decision) -> str:
-    if decision.rule == "over-removal-guard":
-        return "kept by the over-removal guard: removing it would leave almost nothing"
-    if decision.rule == "guard-keep-evidence":
-        return (
-            "kept by the over-removal guard: removing it would leave almost nothing, "
-            "and it carries content evidence"
-        )
-    if decision.rule == "no-evidence":
-        return "no detector flagged it"
-    if decision.rule == "article-resumed":
-        return "the article resumed after a boilerplate region"
-    return f"kept ({decision.rule})"
+def _removal_findings(group: Sequence[Decision]) -> list[Finding]:
+    """The removal findings of ``group``, in order (keep findings are rare in removed units:
+    their kinds are checked at C speed before any is filtered out)."""
+    findings = list(chain.from_iterable(map(_FINDINGS, group)))
+    if set(map(_KIND, findings)).isdisjoint(_KEPT):
+        return findings
+    return [f for f in findings if f.kind not in _KEPT]
 
 
-def _removed_explanation(decisions: list[Decision]) -> str:
-    lead = next((d for d in decisions if d.findings), decisions[0])
-    top = next((f for f in lead.findings if f.kind not in _KEPT), None)
-    head = f"{top.detector}: {top.explanation or top.reason}" if top else lead.rule
-    in_region = sum(1 for d in decisions if d.rule == "region")
+def _removed_explanation(decisions: Sequence[Decision]) -> str:
+    """The first removal finding's explanation (from the first unit with findings, else that
+    unit's rule), and how many units fall in a region it opened."""
+    head = _lead_explanation(decisions)
+    in_region = list(map(_RULE, decisions)).count("region")
     if in_region:
         head += f"; {in_region} following block(s) fall in the region it opened"
     return head
+
+
+def _lead_explanation(decisions: Sequence[Decision]) -> str:
+    for decision in decisions:
+        if decision.findings:
+            for f in decision.findings:
+                if f.kind not in _KEPT:
+                    return f"{f.detector}: {f.explanation or f.reason}"
+            return decision.rule
+    return decisions[0].rule
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

@@ -18,19 +18,25 @@ Rules, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from operator import attrgetter
+from typing import Iterator, Sequence
 
 from ..config import CleanerConfig
 from ..kinds import KIND_PRIORITY, Kind
 from ..spans import Decision, Finding, Scope, new_decision
 from ..text.blocks import Block
 from ..text.topic import content_tokens, overlap, union_tokens
-from .units import covering, split_units
+from .units import FindingsPerUnit, units_with_findings
 
 _PRIORITY = {kind: i for i, kind in enumerate(KIND_PRIORITY)}
-# Identity tests against the kept kinds: cheaper than ``Kind.is_removed`` (an enum hash) in
-# the per-unit loops, which run once per line of every document.
-_KEPT = (Kind.TITLE, Kind.CONTENT)
+# Module-level names for the members the per-unit loop tests: ``Kind.TITLE`` is an enum
+# attribute lookup, an order of magnitude slower than a global, in loops that run once per
+# line of every document. Identity tests against the kept kinds are cheaper than
+# ``Kind.is_removed`` (an enum hash).
+_TITLE, _CONTENT = Kind.TITLE, Kind.CONTENT
+_KEPT = (_TITLE, _CONTENT)
+_REGION, _POSITION = Scope.REGION, Scope.POSITION
+_SCOPE = attrgetter("scope")
 RULE_FINDING = "finding"
 RULE_REGION = "region"
 RULE_NO_EVIDENCE = "no-evidence"
@@ -45,6 +51,12 @@ ABSORBED_BY_REGION = frozenset({Kind.DEBRIS, Kind.DUPLICATE, Kind.NAV})
 TOPIC_MIN_WORDS = 10  # kept lines this long and terminal make up the article's topic...
 TOPIC_MIN_TOKENS = 20  # ...which needs this many content words to compare against
 
+# What the resolver decides for a unit before it becomes a Decision: kind, score, rule and the
+# findings behind it (best first). The rules pass this along and one Decision is built at the
+# end, instead of one per rule that changes it.
+_Verdict = tuple[Kind, float, str, tuple[Finding, ...]]
+_NO_EVIDENCE: _Verdict = (_CONTENT, 0.0, RULE_NO_EVIDENCE, ())
+
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
@@ -57,12 +69,10 @@ class Resolution:
 def resolve(
     source: str, blocks: Sequence[Block], findings: Sequence[Finding], config: CleanerConfig
 ) -> Resolution:
-    units = split_units(source, blocks, findings)
-    per_unit = _findings_per_unit(units, findings)
-    decisions = [_own_decision(u, fs, config) for u, fs in zip(units, per_unit, strict=True)]
-    decisions = _apply_regions(units, per_unit, decisions, config)
-    decisions = _mark_title(decisions)
-    if _would_remove_nearly_all(units, decisions, config):
+    units, per_unit = units_with_findings(source, blocks, findings)
+    markers = _REGION in map(_SCOPE, findings)  # a C-level scan
+    decisions, kept_words, any_removed = _decide(units, per_unit, config, markers)
+    if any_removed and _too_little_kept(units, kept_words, config):
         restored = _restore_keep_evidence(units, per_unit, decisions, config)
         if restored is not None:
             return Resolution(units, restored, False, guard_restored_evidence=True)
@@ -70,19 +80,66 @@ def resolve(
     return Resolution(units, tuple(decisions), False)
 
 
-def _findings_per_unit(units: Sequence[Block], findings: Sequence[Finding]) -> list[list[Finding]]:
-    starts = [u.start for u in units]
-    index_of = {start: i for i, start in enumerate(starts)}
-    per_unit: list[list[Finding]] = [[] for _ in units]
-    for finding in findings:
-        # Most findings cover exactly one whole unit: a dict lookup instead of two bisections.
-        i = index_of.get(finding.start)
-        if i is not None and units[i].end == finding.end:
-            per_unit[i].append(finding)
+def _decide(
+    units: Sequence[Block], per_unit: FindingsPerUnit, config: CleanerConfig, markers: bool
+) -> tuple[list[Decision], int, bool]:
+    """Rules 1-3 and the title rule in one pass over the units: each unit's own verdict, then
+    the region it may fall in (regions only look back, and ahead at own evidence), then
+    "only the first title is the title". Also counts what the guard needs: kept words and
+    whether anything is removed. ``markers``: some finding is a region marker (most pages
+    have none, and then no unit needs checking for one)."""
+    out: list[Decision] = []
+    threshold = config.removal_threshold
+    min_words = config.region_min_preceding_words
+    region: Finding | None = None
+    kept_words = 0
+    any_removed = False
+    title_seen = False
+    topic = _ArticleTopic(units, per_unit, threshold)
+    for i, unit in enumerate(units):
+        findings = per_unit[i]
+        if not findings and region is None:  # the commonest unit: nothing to weigh or absorb
+            kept_words += unit.words
+            out.append(new_decision(unit.index, unit.start, unit.end, *_NO_EVIDENCE))
             continue
-        for i in covering(starts, finding):
-            per_unit[i].append(finding)
-    return per_unit
+        kind, score, rule, ordered = _own_verdict(findings, threshold) if findings else _NO_EVIDENCE
+        removed = kind not in _KEPT
+        marker = _opens_region(kind, ordered) if removed and markers else None
+        if marker is not None and kept_words >= min_words:
+            topic.end = topic.end or i
+            region = marker
+        elif region is not None:
+            if _absorbed(kind, ordered):
+                kind, score, rule, ordered = _in_region(region, score, ordered)
+            elif not removed:
+                if _resumes(i, units, per_unit, config, region, topic):
+                    region = None
+                    rule = RULE_RESUMED
+                elif score < region.score:
+                    kind, score, rule, ordered = _in_region(region, score, ordered)
+            removed = kind not in _KEPT
+        if kind is _TITLE:  # only the first kept title-evidence unit is the title
+            if title_seen:
+                kind = _CONTENT
+            title_seen = True
+        if removed:
+            any_removed = True
+        else:
+            kept_words += unit.words
+        out.append(new_decision(unit.index, unit.start, unit.end, kind, score, rule, ordered))
+    return out, kept_words, any_removed
+
+
+def _ordered(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """Best first: by score, then detector and reason (a stable sort)."""
+    if len(findings) == 2:  # the usual pair (a line and its position): one comparison
+        a, b = findings
+        if b.score > a.score or (
+            b.score == a.score and (b.detector, b.reason) < (a.detector, a.reason)
+        ):
+            return (b, a)
+        return findings
+    return tuple(sorted(findings, key=lambda f: (-f.score, f.detector, f.reason)))
 
 
 def _best_pair(findings: Sequence[Finding]) -> tuple[Finding | None, Finding | None]:
@@ -92,73 +149,59 @@ def _best_pair(findings: Sequence[Finding]) -> tuple[Finding | None, Finding | N
     to the earlier finding (as ``max`` would)."""
     remove: Finding | None = None
     keep: Finding | None = None
-    remove_rank = (0.0, 0)
     for f in findings:
         if f.kind in _KEPT:
             if keep is None or f.score > keep.score:
                 keep = f
-        else:
-            rank = (f.score, -_PRIORITY.get(f.kind, 99))
-            if remove is None or rank > remove_rank:
-                remove, remove_rank = f, rank
+        elif (
+            remove is None
+            or f.score > remove.score
+            or (f.score == remove.score and _rank(f) < _rank(remove))
+        ):
+            remove = f
     return remove, keep
 
 
-def _own_decision(unit: Block, findings: list[Finding], config: CleanerConfig) -> Decision:
-    if not findings:  # the common case: nothing to weigh
-        return new_decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, RULE_NO_EVIDENCE)
-    if len(findings) == 1:  # the next commonest: one detector spoke (no ranking needed)
-        return _single_decision(unit, findings[0], config)
-    ordered = tuple(sorted(findings, key=lambda f: (-f.score, f.detector, f.reason)))
+def _rank(finding: Finding) -> int:
+    return _PRIORITY.get(finding.kind, 99)
+
+
+def _own_verdict(findings: tuple[Finding, ...], threshold: float) -> _Verdict:
+    """Rule 1 for a unit with findings (no findings: ``_NO_EVIDENCE``)."""
+    if len(findings) == 1:  # the commonest: one detector spoke (no ranking needed)
+        return _single_verdict(findings, threshold)
+    ordered = _ordered(findings)
     remove, keep = _best_pair(findings)
     keep_score = keep.score if keep else 0.0
-    if remove and remove.score >= config.removal_threshold and remove.score > keep_score:
-        return new_decision(
-            unit.index, unit.start, unit.end, remove.kind, remove.score, RULE_FINDING, ordered
-        )
+    if remove and remove.score >= threshold and remove.score > keep_score:
+        return remove.kind, remove.score, RULE_FINDING, ordered
     if keep:
         # Title is the more specific keep kind: "the headline" beats "inside the article".
-        kind = Kind.TITLE if any(f.kind is Kind.TITLE for f in findings) else keep.kind
-        return new_decision(
-            unit.index, unit.start, unit.end, kind, keep.score, RULE_KEEP_EVIDENCE, ordered
-        )
+        kind = _TITLE if any(f.kind is _TITLE for f in findings) else keep.kind
+        return kind, keep.score, RULE_KEEP_EVIDENCE, ordered
     rule = RULE_BELOW_THRESHOLD if remove else RULE_NO_EVIDENCE
-    return new_decision(unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, rule, ordered)
+    return _CONTENT, 0.0, rule, ordered
 
 
-def _single_decision(unit: Block, finding: Finding, config: CleanerConfig) -> Decision:
-    """:func:`_own_decision` for exactly one finding (same rules, no keep score to beat)."""
-    ordered = (finding,)
+def _single_verdict(ordered: tuple[Finding], threshold: float) -> _Verdict:
+    """:func:`_own_verdict` for exactly one finding (same rules, no keep score to beat)."""
+    finding = ordered[0]
     if finding.kind in _KEPT:
-        return new_decision(
-            unit.index,
-            unit.start,
-            unit.end,
-            finding.kind,
-            finding.score,
-            RULE_KEEP_EVIDENCE,
-            ordered,
-        )
-    if finding.score >= config.removal_threshold and finding.score > 0.0:
-        return new_decision(
-            unit.index, unit.start, unit.end, finding.kind, finding.score, RULE_FINDING, ordered
-        )
-    return new_decision(
-        unit.index, unit.start, unit.end, Kind.CONTENT, 0.0, RULE_BELOW_THRESHOLD, ordered
-    )
+        return finding.kind, finding.score, RULE_KEEP_EVIDENCE, ordered
+    if finding.score >= threshold and finding.score > 0.0:
+        return finding.kind, finding.score, RULE_FINDING, ordered
+    return _CONTENT, 0.0, RULE_BELOW_THRESHOLD, ordered
 
 
-def _opens_region(decision: Decision) -> Finding | None:
-    if decision.kind in _KEPT:
-        return None
-    kind = decision.kind
-    for f in decision.findings:  # a plain loop: this runs for every removed unit
-        if f.scope is Scope.REGION and f.kind is kind:
+def _opens_region(kind: Kind, findings: tuple[Finding, ...]) -> Finding | None:
+    """The REGION marker behind a removal verdict of ``kind``, if any."""
+    for f in findings:  # a plain loop: this runs for every removed unit
+        if f.scope is _REGION and f.kind is kind:
             return f
     return None
 
 
-def _is_clean_prose(unit: Block, findings: list[Finding], config: CleanerConfig) -> bool:
+def _is_clean_prose(unit: Block, findings: tuple[Finding, ...], config: CleanerConfig) -> bool:
     return (
         unit.words >= config.region_resume_min_words
         and unit.terminal
@@ -169,7 +212,7 @@ def _is_clean_prose(unit: Block, findings: list[Finding], config: CleanerConfig)
 def _resumes(
     i: int,
     units: Sequence[Block],
-    per_unit: list[list[Finding]],
+    per_unit: FindingsPerUnit,
     config: CleanerConfig,
     region: Finding,
     topic: _ArticleTopic,
@@ -192,129 +235,59 @@ def _resumes(
 
 
 class _ArticleTopic:
-    """Content words of the article text kept before the first region (computed on demand:
-    most regions end the page without a paragraph to test)."""
+    """Content words of the article text kept (by its own evidence) before the first region;
+    computed on demand: most regions end the page without a paragraph to test."""
 
-    def __init__(self, units: Sequence[Block], decisions: list[Decision]) -> None:
-        self.units, self.decisions = units, decisions
+    def __init__(self, units: Sequence[Block], per_unit: FindingsPerUnit, threshold: float):
+        self.units, self.per_unit, self.threshold = units, per_unit, threshold
         self.end = 0
         self._tokens: set[str] | None = None
 
     def continues(self, text: str, min_overlap: float) -> bool:
         if self._tokens is None:
-            kept = (
-                u.text
-                for u, d in zip(self.units[: self.end], self.decisions, strict=False)
-                if d.kind in _KEPT and u.terminal and u.words >= TOPIC_MIN_WORDS
-            )
-            self._tokens = union_tokens(kept)
+            self._tokens = union_tokens(self._kept_texts())
         tokens = content_tokens(text)
         if len(self._tokens) < TOPIC_MIN_TOKENS or len(tokens) < TOPIC_MIN_TOKENS // 4:
             return False
         return overlap(tokens, self._tokens) >= min_overlap
 
+    def _kept_texts(self) -> Iterator[str]:
+        for unit, findings in zip(self.units[: self.end], self.per_unit, strict=False):
+            if unit.terminal and unit.words >= TOPIC_MIN_WORDS and self._kept(findings):
+                yield unit.text
 
-def _apply_regions(
-    units: Sequence[Block],
-    per_unit: list[list[Finding]],
-    decisions: list[Decision],
-    config: CleanerConfig,
-) -> list[Decision]:
-    out: list[Decision] = []
-    region: Finding | None = None
-    kept_words = 0
-    min_words = config.region_min_preceding_words
-    topic = _ArticleTopic(units, decisions)
-    for i, (unit, decision) in enumerate(zip(units, decisions, strict=True)):
-        removed = decision.kind not in _KEPT
-        marker = _opens_region(decision) if removed else None
-        if marker is not None and kept_words >= min_words:
-            topic.end = topic.end or i
-            region = marker
-        elif region is not None:
-            if _absorbed(decision):
-                decision = _in_region(unit, decision, region)
-            elif not removed:
-                if _resumes(i, units, per_unit, config, region, topic):
-                    region = None
-                    decision = _resumed(decision)
-                elif decision.score < region.score:
-                    decision = _in_region(unit, decision, region)
-            removed = decision.kind not in _KEPT
-        if not removed:
-            kept_words += unit.words
-        out.append(decision)
-    return out
+    def _kept(self, findings: tuple[Finding, ...]) -> bool:
+        return not findings or _own_verdict(findings, self.threshold)[0] in _KEPT
 
 
-def _absorbed(decision: Decision) -> bool:
+def _absorbed(kind: Kind, findings: tuple[Finding, ...]) -> bool:
     """A removed unit whose kind a region describes better (see ``ABSORBED_BY_REGION``)."""
-    if decision.kind in ABSORBED_BY_REGION:
+    if kind in ABSORBED_BY_REGION:
         return True
-    removal = [f for f in decision.findings if f.kind not in _KEPT]
     # Evidence of position only (``Scope.POSITION``): the marker's kind is more specific.
-    return bool(removal) and all(f.scope is Scope.POSITION for f in removal)
+    removal = False
+    for f in findings:
+        if f.kind not in _KEPT:
+            if f.scope is not _POSITION:
+                return False
+            removal = True
+    return removal
 
 
-def _resumed(decision: Decision) -> Decision:
-    """Record that this unit closed a region: the article clearly resumes here."""
-    return new_decision(
-        decision.block,
-        decision.start,
-        decision.end,
-        decision.kind,
-        decision.score,
-        RULE_RESUMED,
-        decision.findings,
-    )
+def _in_region(region: Finding, score: float, findings: tuple[Finding, ...]) -> _Verdict:
+    return region.follows_kind, max(region.score, score), RULE_REGION, (region, *findings)
 
 
-def _in_region(unit: Block, decision: Decision, region: Finding) -> Decision:
-    return new_decision(
-        unit.index,
-        unit.start,
-        unit.end,
-        region.follows_kind,
-        max(region.score, decision.score),
-        RULE_REGION,
-        (region, *decision.findings),
-    )
-
-
-def _mark_title(decisions: list[Decision]) -> list[Decision]:
-    """Only the first kept title-evidence unit is the title; later ones are content."""
-    seen = False
-    out = []
-    for d in decisions:
-        if d.kind is Kind.TITLE:
-            if seen:
-                d = new_decision(d.block, d.start, d.end, Kind.CONTENT, d.score, d.rule, d.findings)
-            seen = True
-        out.append(d)
-    return out
-
-
-def _would_remove_nearly_all(
-    units: Sequence[Block], decisions: Sequence[Decision], config: CleanerConfig
-) -> bool:
-    total = sum(u.words for u in units)
-    if total == 0:
+def _too_little_kept(units: Sequence[Block], kept_words: int, config: CleanerConfig) -> bool:
+    """Rule 4's trigger, given that something is removed (the total is counted only then)."""
+    if kept_words >= config.guard_min_kept_words:
         return False
-    kept = 0
-    any_removed = False
-    for unit, decision in zip(units, decisions, strict=True):
-        if decision.kind in _KEPT:
-            kept += unit.words
-        else:
-            any_removed = True
-    if not any_removed:
-        return False
-    return kept < config.guard_min_kept_words and kept < config.guard_min_kept_ratio * total
+    return kept_words < config.guard_min_kept_ratio * sum(u.words for u in units)
 
 
 def _restore_keep_evidence(
     units: Sequence[Block],
-    per_unit: Sequence[Sequence[Finding]],
+    per_unit: FindingsPerUnit,
     decisions: Sequence[Decision],
     config: CleanerConfig,
 ) -> tuple[Decision, ...] | None:

@@ -12,6 +12,42 @@ from typing import Iterable, Sequence
 from ..spans import Finding
 from ..text.blocks import Block, make_block, new_block
 
+FindingsPerUnit = list[tuple[Finding, ...]]
+
+
+def units_with_findings(
+    source: str, blocks: Sequence[Block], findings: Sequence[Finding]
+) -> tuple[tuple[Block, ...], FindingsPerUnit]:
+    """The units and, per unit, the findings covering it (in input order), in one pass.
+
+    Nearly every finding covers exactly one whole block: then the blocks are the units and a
+    dict lookup places each finding. Any other finding (part of a line, several lines) sends
+    the page down the general path, which cuts units at finding edges and bisects."""
+    index_of = {block.start: i for i, block in enumerate(blocks)}
+    per_unit: FindingsPerUnit = [()] * len(blocks)
+    for finding in findings:
+        i = index_of.get(finding.start)
+        if i is None or blocks[i].end != finding.end:
+            units = split_units(source, blocks, findings)
+            return units, findings_per_unit(units, findings)
+        per_unit[i] += (finding,)
+    return tuple(blocks), per_unit
+
+
+def findings_per_unit(units: Sequence[Block], findings: Sequence[Finding]) -> FindingsPerUnit:
+    """The findings covering each unit, in input order (units never straddle a finding edge)."""
+    starts = [u.start for u in units]
+    index_of = {start: i for i, start in enumerate(starts)}
+    per_unit: FindingsPerUnit = [()] * len(units)
+    for finding in findings:
+        i = index_of.get(finding.start)
+        if i is not None and units[i].end == finding.end:
+            per_unit[i] += (finding,)
+            continue
+        for i in covering(starts, finding):
+            per_unit[i] += (finding,)
+    return per_unit
+
 
 def split_units(
     source: str, blocks: Sequence[Block], findings: Iterable[Finding]
