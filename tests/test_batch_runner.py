@@ -10,7 +10,7 @@ import pytest
 from cleannews.batch import CleanSpec, FileSink, Layout, ReadError, Record, run_batch
 from cleannews.batch.runner import clean_records
 from cleannews.batch.work import clean_record
-from test_batch_support import FAIL_MARKER, article
+from test_batch_support import FAIL_MARKER, HANG_MARKER, article
 
 FAILING = CleanSpec(extra=("test_batch_support:FailOnMarker",), detect_language=False)
 
@@ -74,6 +74,17 @@ def test_an_unexpected_exception_anywhere_in_cleaning_is_isolated(
     outcomes = list(clean_records(records(3), CleanSpec(detect_language=False)))
 
     assert [(o.ok, o.error) for o in outcomes] == [(True, ""), (False, "MemoryError"), (True, "")]
+
+
+def test_a_timeout_fails_the_record_even_when_detector_errors_are_skipped() -> None:
+    spec = CleanSpec(extra=("test_batch_support:HangOnMarker",), detect_language=False,
+                     config=(("on_detector_error", "skip"),), record_timeout=0.2)
+    hanging = Record("r0", article(0, HANG_MARKER), {"line": 0})
+
+    outcome = clean_record(spec, hanging)
+
+    assert (outcome.ok, outcome.error) == (False, "DetectorError")
+    assert "RecordTimeoutError" in outcome.message
 
 
 def test_run_batch_writes_each_record_once_and_counts(tmp_path: Path) -> None:

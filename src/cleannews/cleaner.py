@@ -16,7 +16,13 @@ from .document import (
     CleanDocument,
     new_document,
 )
-from .errors import ConfigError, DetectorError, InputTooLargeError, InputTypeError
+from .errors import (
+    ConfigError,
+    DetectorError,
+    InputTooLargeError,
+    InputTypeError,
+    RecordTimeoutError,
+)
 from .kinds import Kind
 from .language.identify import identify_language, language_sample
 from .page import Page
@@ -151,6 +157,8 @@ class Cleaner:
             mark = time.perf_counter() if profile else 0.0
             try:
                 findings.extend(detector.detect(page))
+            except RecordTimeoutError as exc:  # the whole record is out of time, not one detector
+                raise DetectorError(detector.name, exc) from exc
             except Exception as exc:  # a detector bug must not lose the document silently
                 if self.config.on_detector_error == "raise":
                     raise DetectorError(detector.name, exc) from exc
