@@ -19,6 +19,7 @@ from cleannews import (
     InputTooLargeError,
     InputTypeError,
     Kind,
+    RecordTimeoutError,
     SerializationError,
     UnknownDetectorError,
 )
@@ -106,7 +107,7 @@ def test_bad_serialised_document() -> None:
 
 ERRORS = [
     InputTypeError, InputTooLargeError, DecodingError, ConfigError, UnknownDetectorError,
-    DetectorError, SerializationError,
+    DetectorError, SerializationError, RecordTimeoutError,
 ]
 
 

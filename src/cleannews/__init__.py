@@ -21,6 +21,7 @@ from .errors import (
     DetectorError,
     InputTooLargeError,
     InputTypeError,
+    RecordTimeoutError,
     SerializationError,
     UnknownDetectorError,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "InputKind",
     "InputTooLargeError",
     "InputTypeError",
+    "RecordTimeoutError",
     "Kind",
     "Page",
     "PhraseDetector",
