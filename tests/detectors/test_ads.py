@@ -199,3 +199,15 @@ def test_affiliate_disclosures_and_channel_calls_are_flagged(line: str) -> None:
 )
 def test_prose_about_advertisers_and_channels_is_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kostenlos registrieren und weiterlesen",
+        "Schon registriert? Hier einloggen",
+        "Je fais un don à Attac",
+    ],
+)
+def test_registration_walls_and_donation_buttons_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]

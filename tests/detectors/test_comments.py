@@ -311,3 +311,38 @@ def test_closed_threads_and_calls_to_comment_are_flagged(line: str, language: st
 )
 def test_reports_about_comments_are_not_flagged(line: str, language: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Leave a Reply Cancel reply", "en"),
+        ("Kommentar verfassen Antwort abbrechen", "de"),
+        ("Schreibe einen Kommentar Antworten abbrechen", "de"),
+        ("E-Mail (wird benötigt und nicht veröffentlicht)", "de"),
+        ("Derzeit noch keine Kommentare", "de"),
+        ("Laisser un commentaire Annuler la réponse", "fr"),
+        ("Deja una respuesta Cancelar respuesta", "es"),
+        ("Lascia un commento Annulla risposta", "it"),
+        ("Deixe um comentário Cancelar resposta", "pt"),
+        ("Добавить комментарий Отменить ответ", "ru"),
+    ],
+)
+def test_comment_form_lines_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Sie musste die Antwort abbrechen, weil das Telefon klingelte.", "de"),
+        ("Do not cancel reply.", "en"),
+    ],
+)
+def test_sentences_with_reply_words_are_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+def test_counted_reply_heading_opens_a_thread() -> None:
+    line = "142 Antworten zu Würde des Lebens – ein Projekt"
+    assert flagged(f"{ARTICLE}\n{line}\n{COMMENT}", "de")[0][:2] == (5, "comments.marker-prefix")

@@ -205,3 +205,15 @@ def test_blocked_embed_placeholders_and_stock_credits_are_flagged(line: str, rea
 )
 def test_prose_about_content_and_photos_is_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "View my complete profile",
+        "Simple theme. Powered by Blogger.",
+        "Haftungsbeschränkung für externe Links",
+    ],
+)
+def test_blog_engine_and_legal_lines_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
