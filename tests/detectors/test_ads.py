@@ -211,3 +211,10 @@ def test_prose_about_advertisers_and_channels_is_not_flagged(line: str) -> None:
 )
 def test_registration_walls_and_donation_buttons_are_flagged(line: str) -> None:
     assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line", ["Pour lire la suite", "Pour accéder en illimité à tous nos articles"]
+)
+def test_french_paywall_lines_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]

@@ -190,6 +190,7 @@ def test_captions_and_long_labels_are_not_credits(line: str) -> None:
         ("Cliquez sur le bouton ci-dessous pour charger le contenu de Twitter.", "footer.contains"),
         ("Haz clic en el botón para cargar el contenido de Instagram.", "footer.contains"),
         ("Photo by Jane Doe on Unsplash", "footer.regex"),
+        ("Copyright: Gisele Wender", "footer.regex"),
     ],
 )
 def test_blocked_embed_placeholders_and_stock_credits_are_flagged(line: str, reason: str) -> None:
