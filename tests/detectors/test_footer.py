@@ -217,3 +217,20 @@ def test_prose_about_content_and_photos_is_not_flagged(line: str) -> None:
 )
 def test_blog_engine_and_legal_lines_are_flagged(line: str) -> None:
     assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Kategorie: News", "footer.prefix"),
+        ("Categories: Politics, Economy", "footer.prefix"),
+        ("(Alle Angaben ohne Gewähr)", "footer.line"),
+    ],
+)
+def test_category_labels_and_listing_disclaimers_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+def test_a_sentence_starting_with_a_category_word_is_not_a_label() -> None:
+    line = "Kategorie B ist die häufigste Führerscheinklasse in Deutschland."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
