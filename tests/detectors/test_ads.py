@@ -165,3 +165,56 @@ def test_promo_box_after_article_is_removed_as_ad() -> None:
 )
 def test_sentence_long_social_and_app_calls_are_flagged(line: str) -> None:
     assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}")] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This post contains references to products from one or more of our advertisers. We "
+        "may receive compensation when you click on links to those products.",
+        "We recommend the best products through an independent review process, and "
+        "advertisers do not influence our picks.",
+        "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um "
+        "Affiliate Links",
+        "Jede kleine Spende hilft den Menschen vor Ort!",
+        "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+        "Cet article contient des liens affiliés.",
+        "Iscriviti al nostro canale per non perdere nessun video.",
+        "Siga nosso canal no WhatsApp e receba as notícias do dia.",
+        "Ten artykuł zawiera linki afiliacyjne.",
+    ],
+)
+def test_affiliate_disclosures_and_channel_calls_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company said advertisers had pulled out after the report was published.",
+        "The YouTube channel of the museum showed the restoration work in detail.",
+        "Die Spende des Vereins wurde am Montag übergeben.",
+    ],
+)
+def test_prose_about_advertisers_and_channels_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kostenlos registrieren und weiterlesen",
+        "Schon registriert? Hier einloggen",
+        "Je fais un don à Attac",
+    ],
+)
+def test_registration_walls_and_donation_buttons_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line", ["Pour lire la suite", "Pour accéder en illimité à tous nos articles"]
+)
+def test_french_paywall_lines_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]

@@ -276,3 +276,80 @@ def test_counted_heading_under_the_byline_labels_only_itself(heading: str) -> No
 )
 def test_sentence_long_thread_notices_are_flagged(line: str) -> None:
     assert [n for n, _, _ in findings(f"{ARTICLE}\n{line}\n{PROSE}")] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Keine Kommentare Kommentare sind geschlossen.", "de"),
+        ("Kommentar hinzufügen", "de"),
+        ("eMail (erforderlich) (wird nicht veröffentlicht)", "de"),
+        ("Verraten Sie gerne in den Kommentaren: Was bedeutet der Preis für Sie?", "de"),
+        ("Let us know in the comments what you think of the new design.", "en"),
+        ("Commentaires fermés", "fr"),
+        ("Cuéntanos en los comentarios qué te parece esta receta.", "es"),
+        ("Fatecelo sapere nei commenti!", "it"),
+        ("Conte pra gente nos comentários o que achou.", "pt"),
+        ("Reacties zijn gesloten.", "nl"),
+        ("Dajcie znać w komentarzach, co o tym sądzicie.", "pl"),
+        ("Пишите в комментариях, что вы думаете.", "ru"),
+        ("Tulis pendapatmu di kolom komentar ya!", "id"),
+    ],
+)
+def test_closed_threads_and_calls_to_comment_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Der Bericht wird nicht veröffentlicht, sagte die Ministerin.", "de"),
+        ("In den Kommentaren unter dem Video häuften sich die Beleidigungen.", "de"),
+        ("Warganet ramai menulis di kolom komentar unggahan tersebut.", "id"),
+        ("The comments section of the paper was closed for the holidays, he said.", "en"),
+    ],
+)
+def test_reports_about_comments_are_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Leave a Reply Cancel reply", "en"),
+        ("Kommentar verfassen Antwort abbrechen", "de"),
+        ("Schreibe einen Kommentar Antworten abbrechen", "de"),
+        ("E-Mail (wird benötigt und nicht veröffentlicht)", "de"),
+        ("Derzeit noch keine Kommentare", "de"),
+        ("Laisser un commentaire Annuler la réponse", "fr"),
+        ("Deja una respuesta Cancelar respuesta", "es"),
+        ("Lascia un commento Annulla risposta", "it"),
+        ("Deixe um comentário Cancelar resposta", "pt"),
+        ("Добавить комментарий Отменить ответ", "ru"),
+    ],
+)
+def test_comment_form_lines_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        # Reply-button phrases are matched on short lines only; sentences are longer.
+        (
+            "Sie musste die Antwort abbrechen, weil in diesem Moment das Telefon im Flur klang.",
+            "de",
+        ),
+        (
+            "He said that users who cancel reply requests too often are blocked by the software.",
+            "en",
+        ),
+    ],
+)
+def test_sentences_with_reply_words_are_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+def test_counted_reply_heading_opens_a_thread() -> None:
+    line = "142 Antworten zu Würde des Lebens – ein Projekt"
+    assert flagged(f"{ARTICLE}\n{line}\n{COMMENT}", "de")[0][:2] == (5, "comments.marker-prefix")

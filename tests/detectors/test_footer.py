@@ -177,3 +177,60 @@ def test_credit_lines_are_flagged(line: str, language: str) -> None:
 )
 def test_captions_and_long_labels_are_not_credits(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.",
+            "footer.contains",
+        ),
+        ("Click the button below to load the content from YouTube.", "footer.contains"),
+        ("Cliquez sur le bouton ci-dessous pour charger le contenu de Twitter.", "footer.contains"),
+        ("Haz clic en el botón para cargar el contenido de Instagram.", "footer.contains"),
+        ("Copyright: Gisele Wender", "footer.regex"),
+    ],
+)
+def test_blocked_embed_placeholders_and_credits_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der Streit dreht sich um den Inhalt von Artikel 5 des Vertrags.",
+        "Photo by Jane Doe, taken on Monday outside the court.",
+    ],
+)
+def test_prose_about_content_and_photos_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "View my complete profile",
+        "Simple theme. Powered by Blogger.",
+        "Haftungsbeschränkung für externe Links",
+    ],
+)
+def test_blog_engine_and_legal_lines_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Kategorie: News", "footer.prefix"),
+        ("Categories: Politics, Economy", "footer.prefix"),
+        ("(Alle Angaben ohne Gewähr)", "footer.line"),
+    ],
+)
+def test_category_labels_and_listing_disclaimers_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+def test_a_sentence_starting_with_a_category_word_is_not_a_label() -> None:
+    line = "Kategorie B ist die häufigste Führerscheinklasse in Deutschland."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

@@ -49,6 +49,9 @@ def flagged(lines: list[str], language: str | None = None) -> dict[str, str]:
         ("본문 바로가기", "ko"),
         ("Langsung ke konten", "id"),
         ("Zum Inhalt springen", None),  # language unknown: every list is consulted
+        ("Zurück zur Liste", "de"),
+        ("Back to list", "en"),
+        ("Volver al listado", "es"),
     ],
 )
 def test_navigation_phrases(line: str, language: str | None) -> None:

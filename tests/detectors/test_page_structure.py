@@ -158,3 +158,27 @@ def test_wrapped_lines_of_list_items_after_the_article_stay_with_their_item() ->
     start = len(MENU) + len(ARTICLE)
     assert got[start : start + len(refs)] == [None] * len(refs)
     assert got[-len(FOOTER) :] == ["footer"] * len(FOOTER)
+
+
+STANDFIRST = (
+    "The council has approved a budget that raises property taxes to repair roads, and the "
+    "mayor will explain to residents how the money will be spent."
+)
+TEASER = (
+    "A local bakery has won a national award for its sourdough bread, and the owners plan to "
+    "open a second shop near the station later this year."
+)
+SHARE_BAR = ["Share", "Tweet", "Email", "Print", "By Jane Doe", "12 March 2024"]
+
+
+def test_a_standfirst_about_the_article_before_the_chrome_stays() -> None:
+    lines = MENU + ["Council approves the budget", STANDFIRST] + SHARE_BAR + ARTICLE + FOOTER
+    got = kinds(lines)
+    assert got[len(MENU) + 1] is None  # the standfirst shares the article's content words
+    assert got[: len(MENU)] == ["nav"] * len(MENU)
+    assert got[len(MENU) + 2 : len(MENU) + 2 + len(SHARE_BAR)] == ["nav"] * len(SHARE_BAR)
+
+
+def test_a_teaser_about_another_story_before_the_article_is_still_chrome() -> None:
+    lines = MENU + ["Bakery wins award", TEASER] + SHARE_BAR + ARTICLE + FOOTER
+    assert kinds(lines)[len(MENU) + 1] == "nav"

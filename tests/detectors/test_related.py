@@ -65,6 +65,11 @@ def flagged(text: str, language: str | None = "en") -> list[tuple[int, str, Scop
         ("Baca juga", "related.marker"),
         ("Berita terkait", "related.marker"),
         ("İlgili haberler", "related.marker"),
+        ("Weitere Artikel zum Thema", "related.marker"),
+        ("Kommentierte Artikel", "related.marker"),
+        ("Beliebte Beiträge zum Thema:", "related.marker"),
+        ("TEMAS RELACIONADOS", "related.marker"),
+        ("Audios et vidéos sur le sujet", "related.marker"),
     ],
 )
 def test_headings_open_a_related_region_after_the_article(line: str, reason: str) -> None:

@@ -124,3 +124,23 @@ def test_aggregator_box_from_the_seed_shape() -> None:
         (12, "widgets.marker"),
     ]
     assert found[0][3] is Kind.RELATED and found[2][3] is Kind.WIDGET
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Bild anzeigen", "widgets.line"),
+        ("Bild schließen", "widgets.line"),
+        ("Otwórz galerię", "widgets.line"),
+        ("Ver galería", "widgets.line"),
+        ("Video verfügbar bis 28.02.2021", "widgets.regex"),
+        ("Video available until 31 March 2025", "widgets.regex"),
+    ],
+)
+def test_gallery_buttons_and_video_expiry_notes_are_flagged(line: str, reason: str) -> None:
+    assert [(n, r) for n, r, _, _ in findings(f"{ARTICLE}\n{line}\n{PROSE}", None)] == [(5, reason)]
+
+
+def test_a_sentence_about_a_video_is_not_an_expiry_note() -> None:
+    line = "Das Video ist verfügbar bis Ende März, sagte der Sender."
+    assert findings(f"{ARTICLE}\n{line}\n{PROSE}", None) == []

@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     dom_cues,
     duplicates,
     footer,
+    gallery,
     link_density,
     main_content,
     navigation,

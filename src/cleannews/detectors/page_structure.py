@@ -14,7 +14,9 @@ article, so both are kept (a missed removal is cheaper than a lost paragraph).
 
 Everything before the cluster is reported as ``nav``; everything after it as ``related``
 (headline lists) or ``footer``, except bulleted or numbered items (the article's own lists:
-ingredients, pros and cons). Short lines *inside* the cluster (subheadings, captions,
+ingredients, pros and cons) and, before it, a paragraph sharing most of its content words
+(in text mode: the article's standfirst, parted from the body by a byline, a share bar or
+a picture). Short lines *inside* the cluster (subheadings, captions,
 bylines) are left alone. Pages without clear evidence get no findings at all: no dense
 cluster, only a few lines outside it, no menu-like or link line among them (text another
 extractor already cleaned), or a text that starts with a paragraph (nothing precedes the
@@ -33,6 +35,7 @@ from ..page import Page
 from ..spans import Finding, Scope, new_finding
 from ..text.blocks import Block
 from ..text.features import BlockFeatures, page_features
+from ..text.topic import content_tokens, overlap, union_tokens
 from .base import Detector
 from .registry import register_detector
 
@@ -48,6 +51,9 @@ ISOLATED_WEIGHT = 0.5  # a lone paragraph between non-sentence lines (a teaser) 
 RIVAL_RATIO = 0.2  # a cluster this heavy next to the best one is kept with it
 RIVAL_MIN_WORDS = 200  # ...and so is any cluster this heavy
 MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
+# A paragraph before the article sharing this much of its content words is its standfirst.
+STANDFIRST_MIN_OVERLAP = 0.5
+STANDFIRST_MIN_WORDS = 20  # ...and is this long (a subtitle or a caption is shorter)
 HEAD_REACH = 2  # short lines (byline, date, caption) between a standfirst and the body
 MIN_ARTICLE_WORDS = 40  # less prose than this in the cluster: no evidence
 MIN_OUTSIDE_BLOCKS = 5  # fewer blocks than this before/after the cluster: leave them alone
@@ -95,6 +101,8 @@ class PageStructureDetector(Detector):
         where = f"before the article body (block {article.first}, {article.words:.0f} words)"
         sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
         reason, name, first = "page_structure.before-article", self.name, article.first
+        # In HTML the page's own markup places the article's header (main_content, dom_cues).
+        topic = _ArticleTopic(page, feats, article) if page.input_kind == "text" else None
         return [
             new_finding(
                 block.start,
@@ -107,8 +115,9 @@ class PageStructureDetector(Detector):
                 Scope.POSITION,
             )
             for block, feat in zip(page.blocks[:first], feats[:first], strict=True)
-            # bulleted/numbered: the article's own list (ingredients, pros/cons)
-            if not feat.list_item
+            # bulleted/numbered: the article's own list (ingredients, pros/cons); a paragraph
+            # about the article's subject: its standfirst or intro
+            if not feat.list_item and not (topic is not None and topic.is_standfirst(feat, block))
         ]
 
     def _after(self, page: Page, feats: Sequence[BlockFeatures], article: Article) -> list[Finding]:
@@ -141,6 +150,27 @@ class PageStructureDetector(Detector):
                 new_finding(block.start, block.end, kind, score, name, reason, note, Scope.POSITION)
             )
         return found
+
+
+class _ArticleTopic:
+    """The article's content words, gathered only when a paragraph before it asks."""
+
+    def __init__(self, page: Page, feats: Sequence[BlockFeatures], article: Article) -> None:
+        self._page, self._feats, self._article = page, feats, article
+        self._tokens: set[str] | None = None
+
+    def is_standfirst(self, feat: BlockFeatures, block: Block) -> bool:
+        """Is ``block`` a paragraph about the article's subject (a teaser of another story,
+        a subtitle or a caption is not)?"""
+        if not feat.prose or feat.words < STANDFIRST_MIN_WORDS:
+            return False
+        if self._tokens is None:
+            first, last = self._article.first, self._article.last
+            blocks, feats = self._page.blocks, self._feats
+            self._tokens = union_tokens(
+                blocks[j].text for j in range(first, last + 1) if feats[j].sentence
+            )
+        return overlap(content_tokens(block.text), self._tokens) >= STANDFIRST_MIN_OVERLAP
 
 
 def _continues(blocks: Sequence[Block], i: int) -> bool:
