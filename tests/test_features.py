@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 
@@ -86,3 +87,34 @@ def test_stopwords_are_a_union_of_languages() -> None:
     stop = load_stopwords()
     assert {"the", "und", "le", "que", "и"} <= stop.words
     assert "の" in stop.particles and "的" in stop.particles
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "don't stop the music and the dance until the end of the night",
+        "the 'experts' say that the rock'n'roll of the sixties is the best",
+        "'tis the season of the year and the dogs' toys are in the garden",
+        "l’homme et la femme de la ville sont dans le jardin de la maison",
+        "the '' quotes and the ' lone apostrophe in the middle of the text",
+    ],
+)
+def test_stop_ratio_counts_word_tokens(line: str) -> None:
+    """The byte-level fast path counts what the ``_WORD`` regex counts, apostrophes included."""
+    stop = load_stopwords()
+    tokens = re.findall(r"\w+(?:['’]\w+)?", line.casefold())
+    expected = sum(t in stop.words for t in tokens) / len(tokens)
+    assert feature(line).stop_ratio == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("line", "cjk"),
+    [
+        ("市议会周二在就住房和交通问题进行了长时间辩论后批准了新的预算方案。", True),
+        ("Die Straße: Größe, Übermaß und Öl — «très» ça", False),
+        ("Tokyo 東京 and Osaka 大阪 are two cities in the country", False),
+        ("한국어 문장입니다 그리고 더 많은 텍스트가 여기에 있습니다", True),
+    ],
+)
+def test_cjk_only_for_mostly_cjk_text(line: str, cjk: bool) -> None:
+    assert feature(line).cjk is cjk

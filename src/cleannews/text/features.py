@@ -40,6 +40,7 @@ _URL = re.compile(r"://|www\.|\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
 # ``_URL`` without its two literal alternatives, which plain substring tests find faster.
 _URL_SUFFIX = re.compile(r"\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
 _LIST_MARK = re.compile(r"(?:[-–—•·*+▪►✓✔]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
+_INTRODUCERS = (":", "：")  # a block ending with one introduces what follows
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # Fast path for counting ``_WORD`` tokens, on UTF-8 bytes (no regex engine, cheap tokens):
 # every ASCII non-word byte but the apostrophe becomes a space, so whitespace splitting yields
@@ -49,6 +50,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _WORD_BYTES = bytes(
     c if c >= 128 or chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256)
 )  # fmt: skip
+# In a translated text: an apostrophe that starts or ends a word run, or a second one in a run
+# (all alternatives start with the apostrophe, so the engine looks for it with a fast scan).
+_ODD_APOSTROPHE = re.compile(rb"'(?:(?<![^ ]')|[ ]|$|[^ ']*')")
 _AS_APOSTROPHE = "’"
 _AS_SPACE = tuple(ch for ch in "“”‘–—…«»\u00a0" if not (ch.isalnum() or ch == "_"))
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
@@ -108,14 +112,20 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
     found = page.memo.get(MEMO_KEY)
     if found is None:
         stop = load_stopwords()
-        found = tuple([block_features(b, stop) for b in page.blocks])
-        page.memo[MEMO_KEY] = found
+        found = page.memo[MEMO_KEY] = tuple([block_features(b, stop) for b in page.blocks])
     return found
+
+
+def _cannot_be_cjk(text: str) -> bool:
+    """Whether ``text`` is too short in UTF-8 to be mostly CJK: a CJK character takes three
+    bytes, so ``c`` of them in ``n`` characters take at least ``n + 2c`` bytes, more than
+    ``2n`` when ``2c > n``. Encoding is several times cheaper than a search for them."""
+    return text.isascii() or len(text.encode()) <= 2 * len(text)
 
 
 def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
     text = block.text
-    cjk_chars = 0 if text.isascii() or not _CJK.search(text) else len(_CJK.findall(text))
+    cjk_chars = 0 if _cannot_be_cjk(text) else len(_CJK.findall(text))
     cjk = cjk_chars * 2 > len(text)
     words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
     ratio = _stop_ratio(text, cjk, cjk_chars, stop) if words >= PROSE_MIN_WORDS else 0.0
@@ -136,7 +146,7 @@ def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
             cjk,
             _has_letter(text, block.key),
             _LIST_MARK.match(text) is not None,
-            text.endswith((":", "：")),
+            text.endswith(_INTRODUCERS),
             prose,
             prose or (terminal and words >= SENTENCE_MIN_WORDS and not markup),
         ),
@@ -179,7 +189,9 @@ def _byte_counts(folded: str, stopwords: frozenset[bytes]) -> tuple[int, int] | 
         if _NON_ASCII_NON_WORD.search(folded):
             return None
     data = folded.encode().translate(_WORD_BYTES)  # word runs, spaces and apostrophes
-    if b"'" not in data:
+    if b"'" not in data or not _ODD_APOSTROPHE.search(data):
+        # Every run is one token: a run with an apostrophe inside ("don't") is a single
+        # ``_WORD`` token and never a function word.
         runs = data.split()
         return len(runs), sum(map(stopwords.__contains__, runs))
     runs = data.replace(b"'", b" ").split()
