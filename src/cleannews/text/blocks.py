@@ -130,12 +130,14 @@ def _single_spaced(text: str) -> bool:
 def split_blocks(source: str) -> tuple[Block, ...]:
     """Blocks of ``source`` in order. Linear in ``len(source)``."""
     if "\r" in source or "\u2028" in source or "\u2029" in source:
-        return _split_with_regex(source)
-    lines = source.split("\n")
+        lines = LINE_BREAK.split(source)
+        line_starts = [0, *[match.end() for match in LINE_BREAK.finditer(source)]]
+    else:  # the usual case: one kind of break, one character long
+        lines = source.split("\n")
+        line_starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
     stripped = list(map(str.strip, lines))
     texts = list(filter(None, stripped))  # the blank lines hold no block
     raws = list(compress(lines, stripped))
-    line_starts = map(add, accumulate(map(len, lines), initial=0), count())  # + 1 per break
     # A text starts after its line's leading whitespace (``lstrip`` returns an unindented
     # line itself, without a copy).
     indents = map(sub, map(len, raws), map(len, map(str.lstrip, raws)))
@@ -201,24 +203,3 @@ def _irregular(texts: list[str]) -> list[int]:
     """Indices of the texts whose whitespace is not single inner spaces (see ``_single_spaced``;
     the texts are stripped)."""
     return [i for i, t in enumerate(texts) if "  " in t or not t.isprintable()]
-
-
-def _split_with_regex(source: str) -> tuple[Block, ...]:
-    blocks: list[Block] = []
-    line_start = 0
-    line_no = 1
-    for match in LINE_BREAK.finditer(source):
-        _append_line(blocks, source[line_start : match.start()], line_start, line_no)
-        line_start = match.end()
-        line_no += 1
-    _append_line(blocks, source[line_start:], line_start, line_no)
-    return tuple(blocks)
-
-
-def _append_line(blocks: list[Block], raw: str, start: int, line_no: int) -> None:
-    text = raw.strip()
-    if not text:
-        return
-    # A line that starts with its text has no leading whitespace (the text starts non-blank).
-    begin = start if raw[0] == text[0] else start + len(raw) - len(raw.lstrip())
-    blocks.append(make_block(len(blocks), begin, begin + len(text), line_no, text))
