@@ -125,7 +125,7 @@ def _cannot_be_cjk(text: str) -> bool:
 
 def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
     text = block.text
-    cjk_chars = 0 if _cannot_be_cjk(text) else len(_CJK.findall(text))
+    cjk_chars = 0 if text.isascii() or _cannot_be_cjk(text) else len(_CJK.findall(text))
     cjk = cjk_chars * 2 > len(text)
     words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
     ratio = _stop_ratio(text, cjk, cjk_chars, stop) if words >= PROSE_MIN_WORDS else 0.0
@@ -134,7 +134,7 @@ def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
     urlish = markup or "://" in text or ("." in text and _is_url_like(text))
     terminal = block.terminal
     # A sentence may name a web site; markup or a query string is never running prose.
-    prose = not markup and _is_prose(words, ratio, terminal, cjk)
+    prose = not markup and words >= PROSE_MIN_WORDS and _is_prose(words, ratio, terminal, cjk)
     return _new_features(
         BlockFeatures,
         (
@@ -142,7 +142,7 @@ def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
             ratio,
             terminal,
             urlish,
-            _title_ratio(text) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
+            _title_ratio(text, block.words) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
             cjk,
             _has_letter(text, block.key),
             _LIST_MARK.match(text) is not None,
@@ -217,7 +217,9 @@ def _run_end(data: bytes, start: int) -> int:
     return min(ends) if ends else len(data)
 
 
-def _title_ratio(text: str) -> float:
+def _title_ratio(text: str, words: int) -> float:
+    if words == 1:  # a single token, the stripped text itself: its initial decides
+        return 1.0 if text[0].isalpha() and text[0].isupper() else 0.0
     initials = [t[0] for t in text.split() if t[0].isalpha()]
     return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
