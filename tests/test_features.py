@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cleannews.page import Page
+from cleannews.page import FOLDED_MEMO, Page
 from cleannews.text.features import MEMO_KEY, load_stopwords, page_features
 
 EN_PROSE = (
@@ -80,7 +80,7 @@ def test_memoised_on_the_page_and_picklable() -> None:
     assert page.memo[MEMO_KEY] is first and page_features(page) is first
     assert len(first) == len(page.blocks)
     assert pickle.loads(pickle.dumps(first)) == first
-    assert Page.from_text(page.source).memo == {}  # each page has its own memo
+    assert MEMO_KEY not in Page.from_text(page.source).memo  # each page has its own memo
 
 
 def test_stopwords_are_a_union_of_languages() -> None:
@@ -118,3 +118,11 @@ def test_stop_ratio_counts_word_tokens(line: str) -> None:
 )
 def test_cjk_only_for_mostly_cjk_text(line: str, cjk: bool) -> None:
     assert feature(line).cjk is cjk
+
+
+def test_same_features_with_and_without_the_folded_texts() -> None:
+    source = f"Home\n{EN_PROSE}\nSTRASSE Straße ÉCOLE: l’école de la ville et du pays et de la mer"
+    page = Page.from_text(source)
+    assert FOLDED_MEMO in page.memo
+    bare = Page(source=source, blocks=page.blocks)  # built elsewhere: nothing kept
+    assert page_features(page) == page_features(bare)

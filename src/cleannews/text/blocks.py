@@ -129,6 +129,12 @@ def _single_spaced(text: str) -> bool:
 
 def split_blocks(source: str) -> tuple[Block, ...]:
     """Blocks of ``source`` in order. Linear in ``len(source)``."""
+    return split_blocks_folded(source)[0]
+
+
+def split_blocks_folded(source: str) -> tuple[tuple[Block, ...], list[str]]:
+    """:func:`split_blocks`, and the casefolded text of each block (made for the keys anyway;
+    :class:`cleannews.page.Page` keeps it for the block features)."""
     if "\r" in source or "\u2028" in source or "\u2029" in source:
         lines = LINE_BREAK.split(source)
         line_starts = [0, *[match.end() for match in LINE_BREAK.finditer(source)]]
@@ -147,7 +153,7 @@ def split_blocks(source: str) -> tuple[Block, ...]:
 
 def _blocks_of_lines(
     texts: list[str], starts: list[int], line_numbers: list[int]
-) -> tuple[Block, ...]:
+) -> tuple[tuple[Block, ...], list[str]]:
     """``make_block`` for each of the stripped, non-blank, break-free ``texts``, field by field
     over the whole page: each step is one C-level pass over all texts (``map``) rather than a
     Python call per text. Texts with irregular whitespace (tabs, runs of spaces) are then
@@ -163,7 +169,7 @@ def _blocks_of_lines(
     ]
     ends = list(map(add, starts, map(len, texts)))
     columns = (range(len(texts)), starts, ends, line_numbers, texts, keys, words, terminal)
-    return _new_blocks(columns)
+    return _new_blocks(columns), folded
 
 
 def _keys(folded: list[str]) -> list[str]:

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import NamedTuple
 
-from ..page import Page
+from ..page import FOLDED_MEMO, Page
 from .blocks import Block
 
 STOPWORD_PACKAGE = "cleannews.detectors"
@@ -112,7 +113,12 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
     found = page.memo.get(MEMO_KEY)
     if found is None:
         stop = load_stopwords()
-        found = page.memo[MEMO_KEY] = tuple([block_features(b, stop) for b in page.blocks])
+        folded = page.memo.get(FOLDED_MEMO)
+        if folded is None or len(folded) != len(page.blocks):
+            found = tuple([block_features(b, stop) for b in page.blocks])
+        else:  # the texts were casefolded when split: no second casefold per long block
+            found = tuple(map(block_features, page.blocks, repeat(stop), folded))
+        page.memo[MEMO_KEY] = found
     return found
 
 
@@ -123,12 +129,13 @@ def _cannot_be_cjk(text: str) -> bool:
     return text.isascii() or len(text.encode()) <= 2 * len(text)
 
 
-def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
+def block_features(block: Block, stop: Stopwords, folded: str | None = None) -> BlockFeatures:
+    """The features of ``block``; ``folded`` is its text casefolded, if known."""
     text = block.text
     cjk_chars = 0 if text.isascii() or _cannot_be_cjk(text) else len(_CJK.findall(text))
     cjk = cjk_chars * 2 > len(text)
     words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
-    ratio = _stop_ratio(text, cjk, cjk_chars, stop) if words >= PROSE_MIN_WORDS else 0.0
+    ratio = _stop_ratio(text, cjk, cjk_chars, stop, folded) if words >= PROSE_MIN_WORDS else 0.0
     markup = ("<" in text or "=" in text) and _MARKUP.search(text) is not None
     # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search.
     urlish = markup or "://" in text or ("." in text and _is_url_like(text))
@@ -164,10 +171,13 @@ def _has_letter(text: str, key: str) -> bool:
     return text[:1].isalpha() or (bool(key) and any(ch.isalpha() for ch in text))
 
 
-def _stop_ratio(text: str, cjk: bool, cjk_chars: int, stop: Stopwords) -> float:
+def _stop_ratio(
+    text: str, cjk: bool, cjk_chars: int, stop: Stopwords, folded: str | None = None
+) -> float:
     if cjk:
         return sum(map(stop.particles.__contains__, text)) / cjk_chars
-    folded = text.casefold()
+    if folded is None:
+        folded = text.casefold()
     counted = _byte_counts(folded, stop.encoded) if stop.encoded else None
     if counted is not None:
         tokens, hits = counted
