@@ -177,12 +177,11 @@ def _keys(folded: list[str]) -> list[str]:
     both ends is its own key; for the others, stripping the ASCII non-letters usually reaches
     a letter at both ends (or nothing), which is what ``_key`` would give; the rest (a
     typographic quote or a non-ASCII symbol at an edge) go through ``_key``."""
-    keys = [
-        f if f[0].isalpha() and f[-1].isalpha() else f.strip(_ASCII_NON_LETTERS) for f in folded
-    ]
-    for i, key in enumerate(keys):
-        if key and not (key[0].isalpha() and key[-1].isalpha()):
-            keys[i] = _key(folded[i])
+    keys = folded.copy()
+    for i, text in enumerate(folded):
+        if not (text[0].isalpha() and text[-1].isalpha()):
+            key = text.strip(_ASCII_NON_LETTERS)
+            keys[i] = key if not key or (key[0].isalpha() and key[-1].isalpha()) else _key(text)
     return keys
 
 
