@@ -47,3 +47,13 @@ def test_other_spaces_are_all_whitespace_but_space_and_break() -> None:
         ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace() and ch not in " \n"
     )
     assert blocks._OTHER_SPACES == expected
+
+
+def test_blocks_of_lines_matches_the_html_line_blocks() -> None:
+    from cleannews.html import lines_to_blocks
+
+    lines = ["Home", "— “Quoted,” she said. —", "tabs\there", "12 comments", "Straße"]
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    made, folded = blocks.blocks_of_lines(lines, starts, list(range(1, len(lines) + 1)))
+    assert made == lines_to_blocks(lines)
+    assert folded == [line.casefold() for line in lines]

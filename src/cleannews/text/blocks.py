@@ -148,16 +148,16 @@ def split_blocks_folded(source: str) -> tuple[tuple[Block, ...], list[str]]:
     # line itself, without a copy).
     indents = map(sub, map(len, raws), map(len, map(str.lstrip, raws)))
     starts = list(map(add, compress(line_starts, stripped), indents))
-    return _blocks_of_lines(texts, starts, list(compress(count(1), stripped)))
+    return blocks_of_lines(texts, starts, list(compress(count(1), stripped)))
 
 
-def _blocks_of_lines(
+def blocks_of_lines(
     texts: list[str], starts: list[int], line_numbers: list[int]
 ) -> tuple[tuple[Block, ...], list[str]]:
-    """``make_block`` for each of the stripped, non-blank, break-free ``texts``, field by field
-    over the whole page: each step is one C-level pass over all texts (``map``) rather than a
-    Python call per text. Texts with irregular whitespace (tabs, runs of spaces) are then
-    made one by one."""
+    """``make_block`` for each of the stripped, non-blank, break-free ``texts`` (at ``starts``,
+    on ``line_numbers``), and each text casefolded. Field by field over the whole page: each
+    step is one C-level pass over all texts (``map``) rather than a Python call per text;
+    texts with irregular whitespace (tabs, runs of spaces) are then made one by one."""
     folded = list(map(str.casefold, texts))  # per text: ASCII texts take a fast path
     keys = _keys(folded)
     words = [n + 1 for n in map(str.count, texts, repeat(" "))]
