@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 
-from cleannews.page import Page
+from cleannews.page import FOLDED_MEMO, Page
 from cleannews.text.features import MEMO_KEY, load_stopwords, page_features
 
 EN_PROSE = (
@@ -79,10 +80,49 @@ def test_memoised_on_the_page_and_picklable() -> None:
     assert page.memo[MEMO_KEY] is first and page_features(page) is first
     assert len(first) == len(page.blocks)
     assert pickle.loads(pickle.dumps(first)) == first
-    assert Page.from_text(page.source).memo == {}  # each page has its own memo
+    assert MEMO_KEY not in Page.from_text(page.source).memo  # each page has its own memo
 
 
 def test_stopwords_are_a_union_of_languages() -> None:
     stop = load_stopwords()
     assert {"the", "und", "le", "que", "и"} <= stop.words
     assert "の" in stop.particles and "的" in stop.particles
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "don't stop the music and the dance until the end of the night",
+        "the 'experts' say that the rock'n'roll of the sixties is the best",
+        "'tis the season of the year and the dogs' toys are in the garden",
+        "l’homme et la femme de la ville sont dans le jardin de la maison",
+        "the '' quotes and the ' lone apostrophe in the middle of the text",
+    ],
+)
+def test_stop_ratio_counts_word_tokens(line: str) -> None:
+    """The byte-level fast path counts what the ``_WORD`` regex counts, apostrophes included."""
+    stop = load_stopwords()
+    tokens = re.findall(r"\w+(?:['’]\w+)?", line.casefold())
+    expected = sum(t in stop.words for t in tokens) / len(tokens)
+    assert feature(line).stop_ratio == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("line", "cjk"),
+    [
+        ("市议会周二在就住房和交通问题进行了长时间辩论后批准了新的预算方案。", True),
+        ("Die Straße: Größe, Übermaß und Öl — «très» ça", False),
+        ("Tokyo 東京 and Osaka 大阪 are two cities in the country", False),
+        ("한국어 문장입니다 그리고 더 많은 텍스트가 여기에 있습니다", True),
+    ],
+)
+def test_cjk_only_for_mostly_cjk_text(line: str, cjk: bool) -> None:
+    assert feature(line).cjk is cjk
+
+
+def test_same_features_with_and_without_the_folded_texts() -> None:
+    source = f"Home\n{EN_PROSE}\nSTRASSE Straße ÉCOLE: l’école de la ville et du pays et de la mer"
+    page = Page.from_text(source)
+    assert FOLDED_MEMO in page.memo
+    bare = Page(source=source, blocks=page.blocks)  # built elsewhere: nothing kept
+    assert page_features(page) == page_features(bare)

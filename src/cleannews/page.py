@@ -6,9 +6,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .text.blocks import Block, split_blocks
+from .text.blocks import Block, split_blocks_folded
 
 _STARTS_MEMO = "page.block_starts"
+# The casefolded text of each block, as split (see ``text.features``); absent when the
+# blocks were made elsewhere (HTML mode, hand-built pages).
+FOLDED_MEMO = "page.folded_texts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +36,10 @@ class Page:
 
     @classmethod
     def from_text(cls, source: str, language: str | None = None, **kwargs: Any) -> Page:
-        return cls(source=source, blocks=split_blocks(source), language=language, **kwargs)
+        blocks, folded = split_blocks_folded(source)
+        page = cls(source=source, blocks=blocks, language=language, **kwargs)
+        page.memo[FOLDED_MEMO] = folded
+        return page
 
     @property
     def languages(self) -> tuple[str, ...]:

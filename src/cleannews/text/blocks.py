@@ -7,7 +7,11 @@ whitespace around a line's text are gaps: they belong to no block.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
+from itertools import accumulate, compress, count, repeat
+from operator import add, sub
+from typing import Any, Sequence
 
 # Line breaks we split on. Deliberately narrower than ``str.splitlines`` (which also breaks on
 # \x1c-\x1e, \x85, \v and \f) so that odd control characters stay inside a line.
@@ -15,6 +19,12 @@ LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 # A run of "edge noise": anything but a letter. Matched at the start of a key and, on the
 # reversed key, at its end; a ``[\W\d_]+$`` search would retry at every inner punctuation mark.
 _NOISE_RUN = re.compile(r"[\W\d_]+")
+# Every whitespace character (``str.isspace``) but the space and the line break.
+_OTHER_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ASCII_NON_LETTERS = "".join(ch for ch in map(chr, range(128)) if not ch.isalpha())
 TERMINAL_CHARS = frozenset(".!?…。！？;:；：")
 _CLOSERS = "\"'”’»)]）」』›*_"
 _TRAILING = _CLOSERS + " "  # what ``ends_like_sentence`` looks past
@@ -39,9 +49,8 @@ class Block:
 
 # Direct slot setters: one Block is built per line of every document, and the frozen dataclass
 # ``__init__`` pays ``object.__setattr__`` per field. ``new_block`` builds the same object.
-(_b_index, _b_start, _b_end, _b_line, _b_text, _b_key, _b_words, _b_terminal) = tuple(
-    Block.__dict__[name].__set__ for name in Block.__slots__
-)
+_SETTERS = tuple(Block.__dict__[name].__set__ for name in Block.__slots__)
+(_b_index, _b_start, _b_end, _b_line, _b_text, _b_key, _b_words, _b_terminal) = _SETTERS
 _new = object.__new__
 
 
@@ -120,32 +129,82 @@ def _single_spaced(text: str) -> bool:
 
 def split_blocks(source: str) -> tuple[Block, ...]:
     """Blocks of ``source`` in order. Linear in ``len(source)``."""
+    return split_blocks_folded(source)[0]
+
+
+def split_blocks_folded(source: str) -> tuple[tuple[Block, ...], list[str]]:
+    """:func:`split_blocks`, and the casefolded text of each block (made for the keys anyway;
+    :class:`cleannews.page.Page` keeps it for the block features)."""
     if "\r" in source or "\u2028" in source or "\u2029" in source:
-        return _split_with_regex(source)
-    blocks: list[Block] = []
-    offset = 0
-    for line_no, raw in enumerate(source.split("\n"), start=1):
-        _append_line(blocks, raw, offset, line_no)
-        offset += len(raw) + 1
+        lines = LINE_BREAK.split(source)
+        line_starts = [0, *[match.end() for match in LINE_BREAK.finditer(source)]]
+    else:  # the usual case: one kind of break, one character long
+        lines = source.split("\n")
+        line_starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
+    stripped = list(map(str.strip, lines))
+    texts = list(filter(None, stripped))  # the blank lines hold no block
+    raws = list(compress(lines, stripped))
+    # A text starts after its line's leading whitespace (``lstrip`` returns an unindented
+    # line itself, without a copy).
+    indents = map(sub, map(len, raws), map(len, map(str.lstrip, raws)))
+    starts = list(map(add, compress(line_starts, stripped), indents))
+    return blocks_of_lines(texts, starts, list(compress(count(1), stripped)))
+
+
+def blocks_of_lines(
+    texts: list[str], starts: list[int], line_numbers: list[int]
+) -> tuple[tuple[Block, ...], list[str]]:
+    """``make_block`` for each of the stripped, non-blank, break-free ``texts`` (at ``starts``,
+    on ``line_numbers``), and each text casefolded. Field by field over the whole page: each
+    step is one C-level pass over all texts (``map``) rather than a Python call per text;
+    texts with irregular whitespace (tabs, runs of spaces) are then made one by one."""
+    folded = list(map(str.casefold, texts))  # per text: ASCII texts take a fast path
+    keys = _keys(folded)
+    words = [n + 1 for n in map(str.count, texts, repeat(" "))]
+    for i in _irregular(texts) if _has_irregular_space(texts) else ():
+        block = make_block(i, starts[i], starts[i] + len(texts[i]), line_numbers[i], texts[i])
+        keys[i], words[i] = block.key, block.words
+    terminal = [
+        t[-1] in TERMINAL_CHARS or (t[-1] in _TRAILING and ends_like_sentence(t)) for t in texts
+    ]
+    ends = list(map(add, starts, map(len, texts)))
+    columns = (range(len(texts)), starts, ends, line_numbers, texts, keys, words, terminal)
+    return _new_blocks(columns), folded
+
+
+def _keys(folded: list[str]) -> list[str]:
+    """``_key`` of every (casefolded, single-spaced, non-empty) text: a text with a letter at
+    both ends is its own key; for the others, stripping the ASCII non-letters usually reaches
+    a letter at both ends (or nothing), which is what ``_key`` would give; the rest (a
+    typographic quote or a non-ASCII symbol at an edge) go through ``_key``."""
+    keys = folded.copy()
+    for i, text in enumerate(folded):
+        if not (text[0].isalpha() and text[-1].isalpha()):
+            key = text.strip(_ASCII_NON_LETTERS)
+            keys[i] = key if not key or (key[0].isalpha() and key[-1].isalpha()) else _key(text)
+    return keys
+
+
+def _new_blocks(columns: tuple[Sequence[Any], ...]) -> tuple[Block, ...]:
+    """Blocks from their field values, one sequence per field in ``Block`` order. The fields
+    are set column by column through the slot setters, in C (see ``new_block``): no Python
+    call per block."""
+    blocks = list(map(_new, repeat(Block, len(columns[0]))))
+    for setter, values in zip(_SETTERS, columns, strict=True):
+        deque(map(setter, blocks, values), maxlen=0)  # runs the setters, keeps nothing
     return tuple(blocks)
 
 
-def _split_with_regex(source: str) -> tuple[Block, ...]:
-    blocks: list[Block] = []
-    line_start = 0
-    line_no = 1
-    for match in LINE_BREAK.finditer(source):
-        _append_line(blocks, source[line_start : match.start()], line_start, line_no)
-        line_start = match.end()
-        line_no += 1
-    _append_line(blocks, source[line_start:], line_start, line_no)
-    return tuple(blocks)
+def _has_irregular_space(texts: list[str]) -> bool:
+    """Whether any text holds whitespace other than single spaces: a few substring tests over
+    the page, which skip the character-by-character test of ``_irregular`` on most pages
+    (a text that fails that test without such whitespace gets the same key and word count
+    either way)."""
+    page = "\n".join(texts)
+    return "  " in page or any(ch in page for ch in _OTHER_SPACES)
 
 
-def _append_line(blocks: list[Block], raw: str, start: int, line_no: int) -> None:
-    text = raw.strip()
-    if not text:
-        return
-    # A line that starts with its text has no leading whitespace (the text starts non-blank).
-    begin = start if raw[0] == text[0] else start + len(raw) - len(raw.lstrip())
-    blocks.append(make_block(len(blocks), begin, begin + len(text), line_no, text))
+def _irregular(texts: list[str]) -> list[int]:
+    """Indices of the texts whose whitespace is not single inner spaces (see ``_single_spaced``;
+    the texts are stripped)."""
+    return [i for i, t in enumerate(texts) if "  " in t or not t.isprintable()]

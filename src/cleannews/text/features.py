@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from typing import NamedTuple
 
-from ..page import Page
+from ..page import FOLDED_MEMO, Page
 from .blocks import Block
 
 STOPWORD_PACKAGE = "cleannews.detectors"
@@ -40,6 +41,7 @@ _URL = re.compile(r"://|www\.|\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
 # ``_URL`` without its two literal alternatives, which plain substring tests find faster.
 _URL_SUFFIX = re.compile(r"\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
 _LIST_MARK = re.compile(r"(?:[-–—•·*+▪►✓✔]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
+_INTRODUCERS = (":", "：")  # a block ending with one introduces what follows
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # Fast path for counting ``_WORD`` tokens, on UTF-8 bytes (no regex engine, cheap tokens):
 # every ASCII non-word byte but the apostrophe becomes a space, so whitespace splitting yields
@@ -49,6 +51,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _WORD_BYTES = bytes(
     c if c >= 128 or chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256)
 )  # fmt: skip
+# In a translated text: an apostrophe that starts or ends a word run, or a second one in a run
+# (all alternatives start with the apostrophe, so the engine looks for it with a fast scan).
+_ODD_APOSTROPHE = re.compile(rb"'(?:(?<![^ ]')|[ ]|$|[^ ']*')")
 _AS_APOSTROPHE = "’"
 _AS_SPACE = tuple(ch for ch in "“”‘–—…«»\u00a0" if not (ch.isalnum() or ch == "_"))
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
@@ -108,23 +113,35 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
     found = page.memo.get(MEMO_KEY)
     if found is None:
         stop = load_stopwords()
-        found = tuple([block_features(b, stop) for b in page.blocks])
+        folded = page.memo.get(FOLDED_MEMO)
+        if folded is None or len(folded) != len(page.blocks):
+            found = tuple([block_features(b, stop) for b in page.blocks])
+        else:  # the texts were casefolded when split: no second casefold per long block
+            found = tuple(map(block_features, page.blocks, repeat(stop), folded))
         page.memo[MEMO_KEY] = found
     return found
 
 
-def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
+def _cannot_be_cjk(text: str) -> bool:
+    """Whether ``text`` is too short in UTF-8 to be mostly CJK: a CJK character takes three
+    bytes, so ``c`` of them in ``n`` characters take at least ``n + 2c`` bytes, more than
+    ``2n`` when ``2c > n``. Encoding is several times cheaper than a search for them."""
+    return text.isascii() or len(text.encode()) <= 2 * len(text)
+
+
+def block_features(block: Block, stop: Stopwords, folded: str | None = None) -> BlockFeatures:
+    """The features of ``block``; ``folded`` is its text casefolded, if known."""
     text = block.text
-    cjk_chars = 0 if text.isascii() or not _CJK.search(text) else len(_CJK.findall(text))
+    cjk_chars = 0 if text.isascii() or _cannot_be_cjk(text) else len(_CJK.findall(text))
     cjk = cjk_chars * 2 > len(text)
     words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
-    ratio = _stop_ratio(text, cjk, cjk_chars, stop) if words >= PROSE_MIN_WORDS else 0.0
+    ratio = _stop_ratio(text, cjk, cjk_chars, stop, folded) if words >= PROSE_MIN_WORDS else 0.0
     markup = ("<" in text or "=" in text) and _MARKUP.search(text) is not None
     # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search.
     urlish = markup or "://" in text or ("." in text and _is_url_like(text))
     terminal = block.terminal
     # A sentence may name a web site; markup or a query string is never running prose.
-    prose = not markup and _is_prose(words, ratio, terminal, cjk)
+    prose = not markup and words >= PROSE_MIN_WORDS and _is_prose(words, ratio, terminal, cjk)
     return _new_features(
         BlockFeatures,
         (
@@ -132,11 +149,11 @@ def block_features(block: Block, stop: Stopwords) -> BlockFeatures:
             ratio,
             terminal,
             urlish,
-            _title_ratio(text) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
+            _title_ratio(text, block.words) if block.words <= TITLE_RATIO_MAX_WORDS else 0.0,
             cjk,
             _has_letter(text, block.key),
             _LIST_MARK.match(text) is not None,
-            text.endswith((":", "：")),
+            text.endswith(_INTRODUCERS),
             prose,
             prose or (terminal and words >= SENTENCE_MIN_WORDS and not markup),
         ),
@@ -154,10 +171,13 @@ def _has_letter(text: str, key: str) -> bool:
     return text[:1].isalpha() or (bool(key) and any(ch.isalpha() for ch in text))
 
 
-def _stop_ratio(text: str, cjk: bool, cjk_chars: int, stop: Stopwords) -> float:
+def _stop_ratio(
+    text: str, cjk: bool, cjk_chars: int, stop: Stopwords, folded: str | None = None
+) -> float:
     if cjk:
         return sum(map(stop.particles.__contains__, text)) / cjk_chars
-    folded = text.casefold()
+    if folded is None:
+        folded = text.casefold()
     counted = _byte_counts(folded, stop.encoded) if stop.encoded else None
     if counted is not None:
         tokens, hits = counted
@@ -179,7 +199,9 @@ def _byte_counts(folded: str, stopwords: frozenset[bytes]) -> tuple[int, int] | 
         if _NON_ASCII_NON_WORD.search(folded):
             return None
     data = folded.encode().translate(_WORD_BYTES)  # word runs, spaces and apostrophes
-    if b"'" not in data:
+    if b"'" not in data or not _ODD_APOSTROPHE.search(data):
+        # Every run is one token: a run with an apostrophe inside ("don't") is a single
+        # ``_WORD`` token and never a function word.
         runs = data.split()
         return len(runs), sum(map(stopwords.__contains__, runs))
     runs = data.replace(b"'", b" ").split()
@@ -205,7 +227,9 @@ def _run_end(data: bytes, start: int) -> int:
     return min(ends) if ends else len(data)
 
 
-def _title_ratio(text: str) -> float:
+def _title_ratio(text: str, words: int) -> float:
+    if words == 1:  # a single token, the stripped text itself: its initial decides
+        return 1.0 if text[0].isalpha() and text[0].isupper() else 0.0
     initials = [t[0] for t in text.split() if t[0].isalpha()]
     return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 

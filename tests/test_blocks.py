@@ -1,0 +1,59 @@
+"""Block splitting (text/blocks.py): the page-level split gives what one make_block per line
+gives, on every kind of line (indented, noisy edges, tabs, non-breaking spaces, CJK)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from cleannews.text import blocks
+from cleannews.text.blocks import LINE_BREAK, make_block, split_blocks
+
+
+def reference(source: str) -> list[blocks.Block]:
+    """One ``make_block`` per non-blank line (the plain definition)."""
+    found = []
+    starts = [0] + [m.end() for m in LINE_BREAK.finditer(source)]
+    ends = [m.start() for m in LINE_BREAK.finditer(source)] + [len(source)]
+    for line_no, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
+        raw = source[start:end]
+        text = raw.strip()
+        if text:
+            begin = start + len(raw) - len(raw.lstrip())
+            found.append(make_block(len(found), begin, begin + len(text), line_no, text))
+    return found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "",
+        "\n\n  \n",
+        "Home\n  Indented line.  \n\n— “Quoted,” she said. —\n12 comments\n",
+        "tabs\there\nnbsp\u00a0here\ndouble  space\n\u3000full width\n",
+        "ß Straße ÉCOLE İstanbul ﬁx\n«Bonjour»\n½ cup\n²nd\n...\n_x_\n",
+        "市议会周二批准了新的预算方案。\n한국어 문장입니다.\n\U0001f600 emoji\n",
+        "a\x00b\n\u202eRTL\n\x1cctrl\x1d\nend",
+        "crlf\r\nline\r\n\r\n  two  \u2028three",
+    ],
+)
+def test_split_matches_one_block_per_line(source: str) -> None:
+    assert list(split_blocks(source)) == reference(source)
+
+
+def test_other_spaces_are_all_whitespace_but_space_and_break() -> None:
+    expected = "".join(
+        ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace() and ch not in " \n"
+    )
+    assert blocks._OTHER_SPACES == expected
+
+
+def test_blocks_of_lines_matches_the_html_line_blocks() -> None:
+    from cleannews.html import lines_to_blocks
+
+    lines = ["Home", "— “Quoted,” she said. —", "tabs\there", "12 comments", "Straße"]
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    made, folded = blocks.blocks_of_lines(lines, starts, list(range(1, len(lines) + 1)))
+    assert made == lines_to_blocks(lines)
+    assert folded == [line.casefold() for line in lines]
