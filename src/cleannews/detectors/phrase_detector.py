@@ -13,7 +13,7 @@ from typing import ClassVar, Iterable, Iterator, Mapping, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
-from ..text.blocks import Block
+from ..text.blocks import UNSPACED, Block
 from .base import Detector
 from .phrases import (
     MARKER_SECTIONS,
@@ -243,17 +243,23 @@ def contains_lines(
     contains = table.contains
     if contains is None:
         return []
-    if group is not None and group.contains_scan is not None and max_words <= group.max_words:
+    group_scans = (group.contains_scan, group.contains_scan_unspaced) if group else (None, None)
+    if group is not None and group_scans != (None, None) and max_words <= group.max_words:
         search = contains.search  # on the few lines where a phrase of the group occurs
-        lines = _group_scanned(page, group, "contains", group.contains_scan)
+        lines = _group_scanned(page, group, "contains", *group_scans)
         return [b for b in lines if b.words <= max_words and search(b.key)]
-    if table.contains_scan is not None:
-        return list(scanned_blocks(page, max_words, table.contains_scan))
+    scans = (table.contains_scan, table.contains_scan_unspaced)
+    if scans != (None, None):
+        return scanned_lines(page, max_words, *scans)
     return contains_blocks(short_blocks(page, max_words), table)
 
 
 def _group_scanned(
-    page: Page, group: TableGroup, section: str, scan: re.Pattern[str]
+    page: Page,
+    group: TableGroup,
+    section: str,
+    scan: re.Pattern[str] | None,
+    unspaced: re.Pattern[str] | None = None,
 ) -> list[Block]:
     """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
     (memoised: the first detector of the group scans for all)."""
@@ -261,7 +267,32 @@ def _group_scanned(
     memo_key = f"{MEMO_KEY}.group.{section}.{group.package}.{names}.{group.max_words}"
     found = page.memo.get(memo_key)
     if found is None:
-        found = page.memo[memo_key] = list(scanned_blocks(page, group.max_words, scan))
+        found = page.memo[memo_key] = scanned_lines(page, group.max_words, scan, unspaced)
+    return found
+
+
+def scanned_lines(
+    page: Page, max_words: int, scan: re.Pattern[str] | None, unspaced: re.Pattern[str] | None
+) -> list[Block]:
+    """The blocks of at most ``max_words`` words that ``scan`` (matching from the character
+    before a phrase) or ``unspaced`` (matching from the phrase, see
+    ``PhraseTable.contains_scan_unspaced``) finds, in page order."""
+    found = list(scanned_blocks(page, max_words, scan)) if scan is not None else []
+    if unspaced is None or not has_unspaced(page):
+        return found
+    more = list(scanned_blocks(page, max_words, unspaced, lead=0))
+    if not found:
+        return more
+    return sorted({b.index: b for b in (*found, *more)}.values(), key=lambda b: b.index)
+
+
+def has_unspaced(page: Page) -> bool:
+    """Whether the page holds a character of a script written without spaces (memoised)."""
+    memo_key = f"{MEMO_KEY}.unspaced"
+    found = page.memo.get(memo_key)
+    if found is None:
+        source = page.source
+        found = page.memo[memo_key] = not source.isascii() and bool(UNSPACED.search(source))
     return found
 
 
@@ -283,17 +314,20 @@ def short_blocks(page: Page, max_words: int) -> list[Block]:
     return found
 
 
-def scanned_blocks(page: Page, max_words: int, scan: re.Pattern[str]) -> Iterator[Block]:
+def scanned_blocks(
+    page: Page, max_words: int, scan: re.Pattern[str], lead: int = 1
+) -> Iterator[Block]:
     """The blocks of at most ``max_words`` words in which ``scan`` matches, in page order.
 
     One regex search over the page's joined keys per block found, not one per block. ``scan``
-    matches from the character before its phrase (the line break before a line's key counts);
-    each search resumes at the next line, so no line is skipped or reported twice."""
+    matches from ``lead`` characters before its phrase (by default the character before it;
+    the line break before a line's key counts); each search resumes at the next line, so no
+    line is skipped or reported twice."""
     short = short_blocks(page, max_words)
     joined = _joined_keys(page, max_words)
     line = counted = pos = 0
     while (found := scan.search(joined, pos)) is not None:
-        start = found.start() + 1  # where the phrase begins
+        start = found.start() + lead  # where the phrase begins
         line += joined.count("\n", counted, start)  # line breaks before it: 1 + block number
         counted = start
         yield short[line - 1]

@@ -16,6 +16,20 @@ LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 # reversed key, at its end; a ``[\W\d_]+$`` search would retry at every inner punctuation mark.
 _NOISE_RUN = re.compile(r"[\W\d_]+")
 TERMINAL_CHARS = frozenset(".!?…。！？;:；：")
+# Scripts written without spaces between words (Han, kana; ``々〆〇``; half-width katakana): a
+# line of them is one whitespace token, so ``Block.words`` counts their characters instead, at
+# ``UNSPACED_CHARS_PER_WORD`` a word (as ``text.features.CJK_CHARS_PER_WORD``). Hangul is
+# spaced (see ``HANGUL``) and keeps its whitespace count.
+UNSPACED_CHARS = (
+    "\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+)  # a regex character-class body
+UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
+UNSPACED_CHARS_PER_WORD = 2
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# Casefolding turns the Turkish capital "İ" into "i" + a combining dot above (U+0307), so an
+# upper-case "İLGİLİ" would not meet the phrase "ilgili"; keys drop the dot after an "i".
+_DOTTED_I = "i\u0307"
 _CLOSERS = "\"'”’»)]）」』›*_"
 _TRAILING = _CLOSERS + " "  # what ``ends_like_sentence`` looks past
 
@@ -30,7 +44,8 @@ class Block:
     line: int  # 1-based line number in the source
     text: str  # == source[start:end]
     key: str  # casefolded, inner whitespace collapsed, non-letters stripped at both ends
-    words: int  # whitespace-separated tokens
+    words: int  # whitespace-separated tokens; unspaced scripts count characters / 2 (see
+    # ``UNSPACED``), so a Japanese or Chinese sentence is not one "word"
     terminal: bool  # ends like a sentence (after closing quotes/brackets)
 
     def __len__(self) -> int:
@@ -63,7 +78,18 @@ def new_block(
 
 def normalise_key(text: str) -> str:
     """The lookup key phrase lists are matched against (see ``Block.key``)."""
-    return _key(text.casefold())
+    return _key(_undotted(text.casefold()))
+
+
+def _undotted(folded: str) -> str:
+    return folded.replace(_DOTTED_I, "i") if _DOTTED_I in folded else folded
+
+
+def unspaced_words(text: str, tokens: int) -> int:
+    """The word count of a line of ``tokens`` whitespace tokens, counting the characters of
+    unspaced scripts at ``UNSPACED_CHARS_PER_WORD`` a word (never fewer than ``tokens``)."""
+    chars = len(UNSPACED.findall(text))
+    return max(tokens, chars // UNSPACED_CHARS_PER_WORD)
 
 
 def _key(folded: str) -> str:
@@ -94,6 +120,9 @@ def ends_like_sentence(text: str) -> bool:
 
 def make_block(index: int, start: int, end: int, line: int, text: str) -> Block:
     folded = text.casefold()  # casefolding never adds or removes whitespace
+    plain = text.isascii()
+    if not plain:
+        folded = _undotted(folded)
     if _single_spaced(folded):
         # The only whitespace is single inner spaces (the usual line): the tokens need not be
         # built to be counted, and the key needs no re-joining.
@@ -107,6 +136,8 @@ def make_block(index: int, start: int, end: int, line: int, text: str) -> Block:
             key = " ".join(tokens)
         else:
             key = _key(folded)
+    if not plain:
+        words = unspaced_words(text, words)
     return new_block(index, start, end, line, text, key, words, ends_like_sentence(text))
 
 
