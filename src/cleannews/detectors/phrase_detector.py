@@ -243,14 +243,13 @@ def contains_lines(
     contains = table.contains
     if contains is None:
         return []
-    group_scans = (group.contains_scan, group.contains_scan_unspaced) if group else (None, None)
-    if group is not None and group_scans != (None, None) and max_words <= group.max_words:
+    if group is not None and group.contains_scan is not None and max_words <= group.max_words:
         search = contains.search  # on the few lines where a phrase of the group occurs
-        lines = _group_scanned(page, group, "contains", *group_scans)
+        scans = (group.contains_scan, group.contains_scan_unspaced)
+        lines = _group_scanned(page, group, "contains", *scans)
         return [b for b in lines if b.words <= max_words and search(b.key)]
-    scans = (table.contains_scan, table.contains_scan_unspaced)
-    if scans != (None, None):
-        return scanned_lines(page, max_words, *scans)
+    if table.contains_scan is not None:
+        return scanned_lines(page, max_words, table.contains_scan, table.contains_scan_unspaced)
     return contains_blocks(short_blocks(page, max_words), table)
 
 
@@ -258,7 +257,7 @@ def _group_scanned(
     page: Page,
     group: TableGroup,
     section: str,
-    scan: re.Pattern[str] | None,
+    scan: re.Pattern[str],
     unspaced: re.Pattern[str] | None = None,
 ) -> list[Block]:
     """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
@@ -272,12 +271,12 @@ def _group_scanned(
 
 
 def scanned_lines(
-    page: Page, max_words: int, scan: re.Pattern[str] | None, unspaced: re.Pattern[str] | None
+    page: Page, max_words: int, scan: re.Pattern[str], unspaced: re.Pattern[str] | None
 ) -> list[Block]:
     """The blocks of at most ``max_words`` words that ``scan`` (matching from the character
     before a phrase) or ``unspaced`` (matching from the phrase, see
     ``PhraseTable.contains_scan_unspaced``) finds, in page order."""
-    found = list(scanned_blocks(page, max_words, scan)) if scan is not None else []
+    found = list(scanned_blocks(page, max_words, scan))
     if unspaced is None or not has_unspaced(page):
         return found
     more = list(scanned_blocks(page, max_words, unspaced, lead=0))

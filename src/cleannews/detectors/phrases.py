@@ -55,7 +55,11 @@ MARKER_SECTIONS = frozenset({"marker", "marker-prefix", "marker-count"})
 COUNT_SECTIONS = ("marker-count", "count")  # earlier wins when a noun is in both
 # A count: digits with separators, an optional magnitude suffix, an optional "+".
 _DIGIT = re.compile(r"\d")
-_NUMBER = r"\d[\d.,'\u00a0\u202f ]*(?:[kmb]|mio|mln|tsd|万|千|만|천)?\+?"
+# CJK counters may follow ("5件", "12条", "3개", "1,234회").
+_NUMBER = (
+    r"\d[\d.,'\u00a0\u202f ]*(?:[kmb]|mio|mln|tsd|万|千|만|천)?\+?"
+    r"(?:件|条|則|个|個|次|回|人|개|건|회|명)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,8 @@ class PhraseTable:
     prefix_scan: re.Pattern[str] | None = None
     contains_scan: re.Pattern[str] | None = None
     # The [contains] phrases starting in an unspaced script (no word boundary before them),
-    # scanned from the phrase itself; a page without such characters skips it.
+    # scanned from the phrase itself; a page without such characters skips it. Used only
+    # together with ``contains_scan``.
     contains_scan_unspaced: re.Pattern[str] | None = None
     count: re.Pattern[str] | None = None  # matched against the casefolded text; see count_noun
     counted: dict[str, Phrase] = field(default_factory=dict)  # noun -> count/marker-count phrase
@@ -355,9 +360,11 @@ def contains_scan(texts: list[str], *, spaced: bool) -> re.Pattern[str] | None:
     """The page-level scan of the [contains] phrases whose first character needs a word
     boundary (``spaced``: matched from the non-word character before it, see
     ``PhraseTable.contains_scan``) or does not (matched from the phrase itself)."""
-    chosen = [t for t in texts if needs_boundary(t[0], leading=True) is spaced]
-    if not chosen:
+    if not texts:
         return None
+    chosen = [t for t in texts if needs_boundary(t[0], leading=True) is spaced]
+    if not chosen:  # the spaced scan stays set (never matching): None means "no scans"
+        return re.compile("(?!)") if spaced else None
     return re.compile(("\\W" if spaced else "") + _edge_trie(chosen))
 
 
