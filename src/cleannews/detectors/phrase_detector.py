@@ -13,7 +13,7 @@ from typing import ClassVar, Iterable, Iterator, Mapping, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
-from ..text.blocks import UNSPACED, Block
+from ..text.blocks import Block
 from .base import Detector
 from .phrases import (
     MARKER_SECTIONS,
@@ -277,22 +277,13 @@ def scanned_lines(
     before a phrase) or ``unspaced`` (matching from the phrase, see
     ``PhraseTable.contains_scan_unspaced``) finds, in page order."""
     found = list(scanned_blocks(page, max_words, scan))
-    if unspaced is None or not has_unspaced(page):
+    if unspaced is None:
         return found
+    # Its phrases start with a Han or kana character: the search skips other pages quickly.
     more = list(scanned_blocks(page, max_words, unspaced, lead=0))
-    if not found:
-        return more
+    if not more:
+        return found
     return sorted({b.index: b for b in (*found, *more)}.values(), key=lambda b: b.index)
-
-
-def has_unspaced(page: Page) -> bool:
-    """Whether the page holds a character of a script written without spaces (memoised)."""
-    memo_key = f"{MEMO_KEY}.unspaced"
-    found = page.memo.get(memo_key)
-    if found is None:
-        source = page.source
-        found = page.memo[memo_key] = not source.isascii() and bool(UNSPACED.search(source))
-    return found
 
 
 def contains_blocks(blocks: Iterable[Block], table: PhraseTable) -> list[Block]:

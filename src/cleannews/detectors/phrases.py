@@ -115,7 +115,7 @@ class PhraseTable:
     prefix_scan: re.Pattern[str] | None = None
     contains_scan: re.Pattern[str] | None = None
     # The [contains] phrases starting in an unspaced script (no word boundary before them),
-    # scanned from the phrase itself; a page without such characters skips it. Used only
+    # scanned from the phrase itself. Used only
     # together with ``contains_scan``.
     contains_scan_unspaced: re.Pattern[str] | None = None
     count: re.Pattern[str] | None = None  # matched against the casefolded text; see count_noun

@@ -16,13 +16,14 @@ LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 # reversed key, at its end; a ``[\W\d_]+$`` search would retry at every inner punctuation mark.
 _NOISE_RUN = re.compile(r"[\W\d_]+")
 TERMINAL_CHARS = frozenset(".!?…。！？;:；：")
-# Scripts written without spaces between words (Han, kana; ``々〆〇``; half-width katakana): a
+# Scripts written without spaces between words (Han, kana; ``々〆〇``; half-width katakana; the
+# rare Han of the supplementary planes is left out: a BMP-only class searches twice as fast): a
 # line of them is one whitespace token, so ``Block.words`` counts their characters instead, at
 # ``UNSPACED_CHARS_PER_WORD`` a word (as ``text.features.CJK_CHARS_PER_WORD``). Hangul is
 # spaced (see ``HANGUL``) and keeps its whitespace count.
 UNSPACED_CHARS = (
     "\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+    "\uf900-\ufaff\uff66-\uff9f"
 )  # a regex character-class body
 UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 UNSPACED_CHARS_PER_WORD = 2
@@ -118,11 +119,16 @@ def ends_like_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL_CHARS
 
 
-def make_block(index: int, start: int, end: int, line: int, text: str) -> Block:
+def make_block(
+    index: int, start: int, end: int, line: int, text: str, rare: bool = True
+) -> Block:
+    """The block of ``text``. ``rare=False`` promises that ``text`` holds neither an
+    unspaced-script character (see ``UNSPACED``) nor a dotted capital I, sparing their per-line
+    handling (``split_blocks`` looks for them once per page, see ``has_rare_letters``)."""
     folded = text.casefold()  # casefolding never adds or removes whitespace
-    plain = text.isascii()
-    if not plain:
-        folded = _undotted(folded)
+    rare = rare and not text.isascii()
+    if rare and _DOTTED_I in folded:
+        folded = folded.replace(_DOTTED_I, "i")
     if _single_spaced(folded):
         # The only whitespace is single inner spaces (the usual line): the tokens need not be
         # built to be counted, and the key needs no re-joining.
@@ -136,7 +142,7 @@ def make_block(index: int, start: int, end: int, line: int, text: str) -> Block:
             key = " ".join(tokens)
         else:
             key = _key(folded)
-    if not plain:
+    if rare:
         words = unspaced_words(text, words)
     return new_block(index, start, end, line, text, key, words, ends_like_sentence(text))
 
@@ -151,32 +157,41 @@ def _single_spaced(text: str) -> bool:
 
 def split_blocks(source: str) -> tuple[Block, ...]:
     """Blocks of ``source`` in order. Linear in ``len(source)``."""
+    rare = has_rare_letters(source)
     if "\r" in source or "\u2028" in source or "\u2029" in source:
-        return _split_with_regex(source)
+        return _split_with_regex(source, rare)
     blocks: list[Block] = []
     offset = 0
     for line_no, raw in enumerate(source.split("\n"), start=1):
-        _append_line(blocks, raw, offset, line_no)
+        _append_line(blocks, raw, offset, line_no, rare)
         offset += len(raw) + 1
     return tuple(blocks)
 
 
-def _split_with_regex(source: str) -> tuple[Block, ...]:
+def has_rare_letters(text: str) -> bool:
+    """Whether ``text`` needs ``make_block``'s per-line care: an unspaced-script character or a
+    dotted capital I (one search each over a page instead of one per line)."""
+    return not text.isascii() and ("\u0130" in text or UNSPACED.search(text) is not None)
+
+
+def _split_with_regex(source: str, rare: bool) -> tuple[Block, ...]:
     blocks: list[Block] = []
     line_start = 0
     line_no = 1
     for match in LINE_BREAK.finditer(source):
-        _append_line(blocks, source[line_start : match.start()], line_start, line_no)
+        _append_line(blocks, source[line_start : match.start()], line_start, line_no, rare)
         line_start = match.end()
         line_no += 1
-    _append_line(blocks, source[line_start:], line_start, line_no)
+    _append_line(blocks, source[line_start:], line_start, line_no, rare)
     return tuple(blocks)
 
 
-def _append_line(blocks: list[Block], raw: str, start: int, line_no: int) -> None:
+def _append_line(
+    blocks: list[Block], raw: str, start: int, line_no: int, rare: bool
+) -> None:
     text = raw.strip()
     if not text:
         return
     # A line that starts with its text has no leading whitespace (the text starts non-blank).
     begin = start if raw[0] == text[0] else start + len(raw) - len(raw.lstrip())
-    blocks.append(make_block(len(blocks), begin, begin + len(text), line_no, text))
+    blocks.append(make_block(len(blocks), begin, begin + len(text), line_no, text, rare))
