@@ -142,7 +142,6 @@ def test_chrome_removed_prose_kept(lang: str, detect_language: bool) -> None:
         ("ja", "はてなブックマーク", True),
         ("ja", "記事の無断転載・複製を禁じます。", True),
         ("ja", "残り1234文字（全文2345文字）", True),
-        ("zh", "已有12条评论", True),
         ("zh", "上一篇：工信部加快推进新能源汽车下乡", True),
         ("zh", "版权声明：本文为原创，转载请注明出处。", True),
         ("zh", "1234人阅读", True),
