@@ -29,6 +29,7 @@ DETECTORS = (
     WidgetsDetector,
 )
 PROSE = "The council met on Tuesday and agreed to extend the budget by a further three years."
+CJK_PROSE = "政府は閣議で来年度予算案を決定し、社会保障費の増加が続いていると説明した。"
 FILLER = "with the many residents who came to the town hall to hear what"
 
 
@@ -48,6 +49,20 @@ def _lines(phrase: str) -> list[str]:
         f"© 2024 Example. {phrase}",
         f"{phrase}extra words",
         PROSE,
+        *_cjk_lines(phrase),
+    ]
+
+
+def _cjk_lines(phrase: str) -> list[str]:
+    """For a phrase in a CJK script: the phrase inside runs of letters (no spaces around it),
+    on a short line and inside a long sentence the word gate must keep out."""
+    if phrase.isascii():
+        return []
+    return [
+        f"本日は{phrase}です",
+        f"{phrase}について",
+        f"관련 {phrase}를 보세요",
+        f"{CJK_PROSE}{phrase}{CJK_PROSE}",
     ]
 
 
@@ -100,7 +115,9 @@ def test_hand_built_table_without_scans() -> None:
     """A table built without ``build_table`` has no page-level scans: each line is searched."""
     data = "[prefix]\nread more:\n[contains]\nall rights reserved"
     built = build_table(parse_phrase_file(data, "en"))
-    bare = dataclasses.replace(built, prefix_scan=None, contains_scan=None)
+    bare = dataclasses.replace(
+        built, prefix_scan=None, contains_scan=None, contains_scan_unspaced=None
+    )
 
     class Bare(WidgetsDetector):
         @property
@@ -109,3 +126,27 @@ def test_hand_built_table_without_scans() -> None:
 
     page = Page.from_text("Read more: a story\nprose here\nFoo. All rights reserved.\nreadmore")
     assert [f.reason for f in Bare().detect(page)] == ["widgets.prefix", "widgets.contains"]
+
+
+def test_cjk_contains_inside_runs() -> None:
+    """[contains] phrases in unspaced scripts match inside a run of letters; spaced-script
+    phrases keep their word boundaries; a Korean phrase may take a particle."""
+    data = "[contains]\nall rights reserved\n無断転載を禁じ\n무단 전재\n未经授权禁止转载"
+    table = build_table(parse_phrase_file(data, "xx"))
+
+    class Cjk(WidgetsDetector):
+        @property
+        def table(self) -> PhraseTable:  # type: ignore[override]
+            return table
+
+    lines = [
+        "記事の無断転載を禁じます。",  # inside a Japanese run
+        "本站内容未经授权禁止转载",  # inside a Chinese run
+        "무단 전재를 금지합니다",  # a Korean particle after the phrase
+        "비무단 전재",  # a Korean phrase must start a word
+        "All rights reservedly",  # Latin boundaries stay
+        f"{CJK_PROSE * 2}無断転載を禁じ",  # a long Japanese line: past the word gate
+    ]
+    page = Page.from_text("\n".join(lines))
+    assert [f.start for f in Cjk().detect(page)] == [b.start for b in page.blocks[:3]]
+    assert [f.start for f in _everywhere(Cjk).detect(page)] == [b.start for b in page.blocks[:3]]

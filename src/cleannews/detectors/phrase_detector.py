@@ -245,15 +245,20 @@ def contains_lines(
         return []
     if group is not None and group.contains_scan is not None and max_words <= group.max_words:
         search = contains.search  # on the few lines where a phrase of the group occurs
-        lines = _group_scanned(page, group, "contains", group.contains_scan)
+        scans = (group.contains_scan, group.contains_scan_unspaced)
+        lines = _group_scanned(page, group, "contains", *scans)
         return [b for b in lines if b.words <= max_words and search(b.key)]
     if table.contains_scan is not None:
-        return list(scanned_blocks(page, max_words, table.contains_scan))
+        return scanned_lines(page, max_words, table.contains_scan, table.contains_scan_unspaced)
     return contains_blocks(short_blocks(page, max_words), table)
 
 
 def _group_scanned(
-    page: Page, group: TableGroup, section: str, scan: re.Pattern[str]
+    page: Page,
+    group: TableGroup,
+    section: str,
+    scan: re.Pattern[str],
+    unspaced: re.Pattern[str] | None = None,
 ) -> list[Block]:
     """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
     (memoised: the first detector of the group scans for all)."""
@@ -261,8 +266,24 @@ def _group_scanned(
     memo_key = f"{MEMO_KEY}.group.{section}.{group.package}.{names}.{group.max_words}"
     found = page.memo.get(memo_key)
     if found is None:
-        found = page.memo[memo_key] = list(scanned_blocks(page, group.max_words, scan))
+        found = page.memo[memo_key] = scanned_lines(page, group.max_words, scan, unspaced)
     return found
+
+
+def scanned_lines(
+    page: Page, max_words: int, scan: re.Pattern[str], unspaced: re.Pattern[str] | None
+) -> list[Block]:
+    """The blocks of at most ``max_words`` words that ``scan`` (matching from the character
+    before a phrase) or ``unspaced`` (matching from the phrase, see
+    ``PhraseTable.contains_scan_unspaced``) finds, in page order."""
+    found = list(scanned_blocks(page, max_words, scan))
+    if unspaced is None:
+        return found
+    # Its phrases start with a Han or kana character: the search skips other pages quickly.
+    more = list(scanned_blocks(page, max_words, unspaced, lead=0))
+    if not more:
+        return found
+    return sorted({b.index: b for b in (*found, *more)}.values(), key=lambda b: b.index)
 
 
 def contains_blocks(blocks: Iterable[Block], table: PhraseTable) -> list[Block]:
@@ -283,17 +304,20 @@ def short_blocks(page: Page, max_words: int) -> list[Block]:
     return found
 
 
-def scanned_blocks(page: Page, max_words: int, scan: re.Pattern[str]) -> Iterator[Block]:
+def scanned_blocks(
+    page: Page, max_words: int, scan: re.Pattern[str], lead: int = 1
+) -> Iterator[Block]:
     """The blocks of at most ``max_words`` words in which ``scan`` matches, in page order.
 
     One regex search over the page's joined keys per block found, not one per block. ``scan``
-    matches from the character before its phrase (the line break before a line's key counts);
-    each search resumes at the next line, so no line is skipped or reported twice."""
+    matches from ``lead`` characters before its phrase (by default the character before it;
+    the line break before a line's key counts); each search resumes at the next line, so no
+    line is skipped or reported twice."""
     short = short_blocks(page, max_words)
     joined = _joined_keys(page, max_words)
     line = counted = pos = 0
     while (found := scan.search(joined, pos)) is not None:
-        start = found.start() + 1  # where the phrase begins
+        start = found.start() + lead  # where the phrase begins
         line += joined.count("\n", counted, start)  # line breaks before it: 1 + block number
         counted = start
         yield short[line - 1]

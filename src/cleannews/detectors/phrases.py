@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - other Pythons simply run every regex
     sre_c = sre_parse = None
 
 from ..kinds import Kind
-from ..text.blocks import normalise_key
+from ..text.blocks import HANGUL, UNSPACED, normalise_key
 
 SECTIONS = (
     "marker",
@@ -55,7 +55,11 @@ MARKER_SECTIONS = frozenset({"marker", "marker-prefix", "marker-count"})
 COUNT_SECTIONS = ("marker-count", "count")  # earlier wins when a noun is in both
 # A count: digits with separators, an optional magnitude suffix, an optional "+".
 _DIGIT = re.compile(r"\d")
-_NUMBER = r"\d[\d.,'\u00a0\u202f ]*(?:[kmb]|mio|mln|tsd|万|千|만|천)?\+?"
+# CJK counters may follow ("5件", "12条", "3개", "1,234회").
+_NUMBER = (
+    r"\d[\d.,'\u00a0\u202f ]*(?:[kmb]|mio|mln|tsd|万|千|만|천)?\+?"
+    r"(?:件|条|則|个|個|次|回|人|개|건|회|명)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,10 @@ class PhraseTable:
     # the regex engine skips the letters in between. None: each line is searched instead.
     prefix_scan: re.Pattern[str] | None = None
     contains_scan: re.Pattern[str] | None = None
+    # The [contains] phrases starting in an unspaced script (no word boundary before them),
+    # scanned from the phrase itself. Used only
+    # together with ``contains_scan``.
+    contains_scan_unspaced: re.Pattern[str] | None = None
     count: re.Pattern[str] | None = None  # matched against the casefolded text; see count_noun
     counted: dict[str, Phrase] = field(default_factory=dict)  # noun -> count/marker-count phrase
 
@@ -145,6 +153,7 @@ class TableGroup:
     whole: frozenset[str]  # every table's whole-line keys, also read twice (``doubled_keys``)
     prefix_scan: re.Pattern[str] | None  # as ``PhraseTable.prefix_scan``, for all tables
     contains_scan: re.Pattern[str] | None  # as ``PhraseTable.contains_scan``, for all tables
+    contains_scan_unspaced: re.Pattern[str] | None  # as ``PhraseTable.contains_scan_unspaced``
 
     def covers(self, table: PhraseTable) -> bool:
         return any(t is table for t in self.tables)
@@ -206,10 +215,15 @@ def build_table(phrases: list[Phrase]) -> PhraseTable:
         prefix_scan=line_scan(
             [p.text for p in phrases if p.section in ("prefix", "marker-prefix")], "\n"
         ),
-        contains_scan=line_scan([p.text for p in phrases if p.section == "contains"], r"\W"),
+        contains_scan=contains_scan(_texts(phrases, "contains"), spaced=True),
+        contains_scan_unspaced=contains_scan(_texts(phrases, "contains"), spaced=False),
         count=_count_pattern(list(counted)),
         counted=counted,
     )
+
+
+def _texts(phrases: list[Phrase], section: str) -> list[str]:
+    return [p.text for p in phrases if p.section == section]
 
 
 def _heads(texts: list[str]) -> frozenset[str] | None:
@@ -311,10 +325,27 @@ def _count_pattern(nouns: list[str]) -> re.Pattern[str] | None:
 
 
 def _alternation(texts: list[str], *, anchored: bool) -> re.Pattern[str] | None:
+    """One of ``texts`` at the start of the line (``anchored``: a [prefix], a label followed
+    by a word boundary in every script) or anywhere (a [contains] phrase: word boundaries only
+    at the edges written in a spaced script, see ``needs_boundary``)."""
     if not texts:
         return None
-    head = "^" if anchored else r"(?<!\w)"
-    return re.compile(f"{head}{_trie_regex(_trie(texts))}(?!\\w)")
+    if anchored:
+        return re.compile(f"^{_trie_regex(_trie(texts))}(?!\\w)")
+    spaced = [t for t in texts if needs_boundary(t[0], leading=True)]
+    unspaced = [t for t in texts if not needs_boundary(t[0], leading=True)]
+    branches = [f"(?<!\\w){_edge_trie(spaced)}" if spaced else "", _edge_trie(unspaced)]
+    return re.compile("|".join(b for b in branches if b))
+
+
+def needs_boundary(char: str, *, leading: bool) -> bool:
+    """Whether a [contains] phrase's first (``leading``) or last character needs a word
+    boundary next to it. Not in scripts written without spaces (Han, kana), where a phrase sits
+    inside a run of letters; not after Korean, whose particles attach to the word before them
+    ("관련기사를"), though a Korean word still starts after a space or a mark."""
+    if UNSPACED.match(char):
+        return False
+    return leading or not HANGUL.match(char)
 
 
 def line_scan(texts: list[str], head: str, tail: str = r"(?!\w)") -> re.Pattern[str] | None:
@@ -323,6 +354,28 @@ def line_scan(texts: list[str], head: str, tail: str = r"(?!\w)") -> re.Pattern[
     if not texts:
         return None
     return re.compile(f"{head}{_trie_regex(_trie(texts))}{tail}")
+
+
+def contains_scan(texts: list[str], *, spaced: bool) -> re.Pattern[str] | None:
+    """The page-level scan of the [contains] phrases whose first character needs a word
+    boundary (``spaced``: matched from the non-word character before it, see
+    ``PhraseTable.contains_scan``) or does not (matched from the phrase itself)."""
+    if not texts:
+        return None
+    chosen = [t for t in texts if needs_boundary(t[0], leading=True) is spaced]
+    if not chosen:  # the spaced scan stays set (never matching): None means "no scans"
+        return re.compile("(?!)") if spaced else None
+    return re.compile(("\\W" if spaced else "") + _edge_trie(chosen))
+
+
+def _edge_trie(texts: list[str]) -> str:
+    """``texts`` as a trie regex, each followed by a word boundary where its last character
+    needs one (``needs_boundary``)."""
+    return _trie_regex(_trie(texts), ends=_ends(texts))
+
+
+def _ends(texts: list[str]) -> dict[str, str]:
+    return {t: "(?!\\w)" if needs_boundary(t[-1], leading=False) else "" for t in texts}
 
 
 def _trie(texts: list[str]) -> dict[str, dict]:
@@ -335,20 +388,26 @@ def _trie(texts: list[str]) -> dict[str, dict]:
     return root
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: dict[str, dict], ends: dict[str, str] | None = None, path: str = "") -> str:
     """The phrases of a trie as one regex that factors their common prefixes.
 
     Equivalent to the flat alternation sorted longest first: at any position only one branch
     can follow the text, and a longer phrase is tried before a shorter one it extends (the
     empty alternative comes last). Sharing prefixes keeps the search cost per position near
-    the trie depth instead of the number of phrases (hundreds per detector)."""
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    ends = "" in node
+    the trie depth instead of the number of phrases (hundreds per detector). ``ends`` maps a
+    phrase to what must follow it (a word boundary, or nothing); ``path`` is the phrase so far.
+    """
+    branches = [
+        re.escape(ch) + _trie_regex(child, ends, path + ch)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    end = ("" if ends is None else ends[path]) if "" in node else None
     if not branches:
-        return ""
-    if len(branches) == 1 and not ends:
+        return end or ""
+    if len(branches) == 1 and end is None:
         return branches[0]
-    return "(?:" + "|".join(branches) + ("|)" if ends else ")")
+    return "(?:" + "|".join(branches) + ("" if end is None else f"|{end}") + ")"
 
 
 @cache
@@ -363,7 +422,8 @@ def load_group(package: str, detectors: tuple[str, ...], max_words: int) -> Tabl
         tables,
         whole,
         prefix_scan=line_scan(_section_texts(tables, "prefix", "marker-prefix"), "\n"),
-        contains_scan=line_scan(_section_texts(tables, "contains"), r"\W"),
+        contains_scan=contains_scan(_section_texts(tables, "contains"), spaced=True),
+        contains_scan_unspaced=contains_scan(_section_texts(tables, "contains"), spaced=False),
     )
 
 

@@ -26,6 +26,21 @@ _OTHER_SPACES = (
 )
 _ASCII_NON_LETTERS = "".join(ch for ch in map(chr, range(128)) if not ch.isalpha())
 TERMINAL_CHARS = frozenset(".!?…。！？;:；：")
+# Scripts written without spaces between words (Han, kana; ``々〆〇``; half-width katakana; the
+# rare Han of the supplementary planes is left out: a BMP-only class searches twice as fast): a
+# line of them is one whitespace token, so ``Block.words`` counts their characters instead, at
+# ``UNSPACED_CHARS_PER_WORD`` a word (as ``text.features.CJK_CHARS_PER_WORD``). Hangul is
+# spaced (see ``HANGUL``) and keeps its whitespace count.
+UNSPACED_CHARS = (
+    "\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff66-\uff9f"
+)  # a regex character-class body
+UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
+UNSPACED_CHARS_PER_WORD = 2
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# Casefolding turns the Turkish capital "İ" into "i" + a combining dot above (U+0307), so an
+# upper-case "İLGİLİ" would not meet the phrase "ilgili"; keys drop the dot after an "i".
+_DOTTED_I = "i\u0307"
 _CLOSERS = "\"'”’»)]）」』›*_"
 _TRAILING = _CLOSERS + " "  # what ``ends_like_sentence`` looks past
 
@@ -40,7 +55,8 @@ class Block:
     line: int  # 1-based line number in the source
     text: str  # == source[start:end]
     key: str  # casefolded, inner whitespace collapsed, non-letters stripped at both ends
-    words: int  # whitespace-separated tokens
+    words: int  # whitespace-separated tokens; unspaced scripts count characters / 2 (see
+    # ``UNSPACED``), so a Japanese or Chinese sentence is not one "word"
     terminal: bool  # ends like a sentence (after closing quotes/brackets)
 
     def __len__(self) -> int:
@@ -72,7 +88,18 @@ def new_block(
 
 def normalise_key(text: str) -> str:
     """The lookup key phrase lists are matched against (see ``Block.key``)."""
-    return _key(text.casefold())
+    return _key(_undotted(text.casefold()))
+
+
+def _undotted(folded: str) -> str:
+    return folded.replace(_DOTTED_I, "i") if _DOTTED_I in folded else folded
+
+
+def unspaced_words(text: str, tokens: int) -> int:
+    """The word count of a line of ``tokens`` whitespace tokens, counting the characters of
+    unspaced scripts at ``UNSPACED_CHARS_PER_WORD`` a word (never fewer than ``tokens``)."""
+    chars = len(UNSPACED.findall(text))
+    return max(tokens, chars // UNSPACED_CHARS_PER_WORD)
 
 
 def _key(folded: str) -> str:
@@ -102,7 +129,11 @@ def ends_like_sentence(text: str) -> bool:
 
 
 def make_block(index: int, start: int, end: int, line: int, text: str) -> Block:
+    """The block of ``text`` (``blocks_of_lines`` makes a page's blocks faster)."""
     folded = text.casefold()  # casefolding never adds or removes whitespace
+    rare = not text.isascii()  # maybe unspaced-script letters or a dotted capital I
+    if rare and _DOTTED_I in folded:
+        folded = folded.replace(_DOTTED_I, "i")
     if _single_spaced(folded):
         # The only whitespace is single inner spaces (the usual line): the tokens need not be
         # built to be counted, and the key needs no re-joining.
@@ -116,6 +147,8 @@ def make_block(index: int, start: int, end: int, line: int, text: str) -> Block:
             key = " ".join(tokens)
         else:
             key = _key(folded)
+    if rare:
+        words = unspaced_words(text, words)
     return new_block(index, start, end, line, text, key, words, ends_like_sentence(text))
 
 
@@ -157,11 +190,13 @@ def blocks_of_lines(
     """``make_block`` for each of the stripped, non-blank, break-free ``texts`` (at ``starts``,
     on ``line_numbers``), and each text casefolded. Field by field over the whole page: each
     step is one C-level pass over all texts (``map``) rather than a Python call per text;
-    texts with irregular whitespace (tabs, runs of spaces) are then made one by one."""
+    the few texts that need more care (see ``_special``) are then made one by one."""
     folded = list(map(str.casefold, texts))  # per text: ASCII texts take a fast path
     keys = _keys(folded)
     words = [n + 1 for n in map(str.count, texts, repeat(" "))]
-    for i in _irregular(texts) if _has_irregular_space(texts) else ():
+    # Texts with irregular whitespace (tabs, runs of spaces), unspaced scripts or a dotted
+    # capital I are made one by one; one test over the page spares the per-text tests mostly.
+    for i in _special(texts):
         block = make_block(i, starts[i], starts[i] + len(texts[i]), line_numbers[i], texts[i])
         keys[i], words[i] = block.key, block.words
     terminal = [
@@ -195,12 +230,20 @@ def _new_blocks(columns: tuple[Sequence[Any], ...]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _has_irregular_space(texts: list[str]) -> bool:
-    """Whether any text holds whitespace other than single spaces: a few substring tests over
-    the page, which skip the character-by-character test of ``_irregular`` on most pages
-    (a text that fails that test without such whitespace gets the same key and word count
-    either way)."""
+def _special(texts: list[str]) -> list[int]:
+    """Indices of the texts ``make_block`` must make on its own, in order."""
     page = "\n".join(texts)
+    special = _irregular(texts) if _has_irregular_space(page) else []
+    if has_rare_letters(page):
+        special = sorted({*special, *(i for i, t in enumerate(texts) if has_rare_letters(t))})
+    return special
+
+
+def _has_irregular_space(page: str) -> bool:
+    """Whether any text of ``page`` (the texts joined by line breaks) holds whitespace other
+    than single spaces: a few substring tests over the page, which skip the
+    character-by-character test of ``_irregular`` on most pages (a text that fails that test
+    without such whitespace gets the same key and word count either way)."""
     return "  " in page or any(ch in page for ch in _OTHER_SPACES)
 
 
@@ -208,3 +251,9 @@ def _irregular(texts: list[str]) -> list[int]:
     """Indices of the texts whose whitespace is not single inner spaces (see ``_single_spaced``;
     the texts are stripped)."""
     return [i for i, t in enumerate(texts) if "  " in t or not t.isprintable()]
+
+
+def has_rare_letters(text: str) -> bool:
+    """Whether ``text`` needs ``make_block``'s per-line care: an unspaced-script character or a
+    dotted capital I (one search each over a page instead of one per line)."""
+    return not text.isascii() and ("\u0130" in text or UNSPACED.search(text) is not None)
