@@ -182,3 +182,61 @@ def test_a_standfirst_about_the_article_before_the_chrome_stays() -> None:
 def test_a_teaser_about_another_story_before_the_article_is_still_chrome() -> None:
     lines = MENU + ["Bakery wins award", TEASER] + SHARE_BAR + ARTICLE + FOOTER
     assert kinds(lines)[len(MENU) + 1] == "nav"
+
+
+# -- the page's title line above the menus; standfirsts without a full stop ----------------
+
+PAGE_TITLE = (
+    "Council approves the new budget after a long debate about housing, transport and the "
+    "schools of the city - Example News"
+)
+LEAD = (
+    "The city council approved the new budget on Tuesday after a long debate, and officials "
+    "said that the plan would take effect in the spring."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "flagged"),
+    [
+        # a long unterminated title followed by menus: the menus are chrome all the same
+        pytest.param(PAGE_TITLE, True, id="title-line-then-menu"),
+        # extracted text starting with a paragraph: nothing precedes the article
+        pytest.param(LEAD, False, id="terminated-lead"),
+    ],
+)
+def test_a_long_title_line_does_not_pass_for_the_articles_lead(first: str, flagged: bool) -> None:
+    got = kinds([first, *MENU, *ARTICLE, *FOOTER])
+    assert (got[1 : 1 + len(MENU)] == ["nav"] * len(MENU)) is flagged
+
+
+def test_an_unterminated_long_line_followed_by_a_sentence_still_starts_the_article() -> None:
+    got = kinds([PAGE_TITLE, LEAD, *MENU, *ARTICLE, *FOOTER])
+    assert got[: 2 + len(MENU)] == [None] * (2 + len(MENU))
+
+
+# (few of its content words recur in the article, so only its place marks it as the head)
+UNTERMINATED_STANDFIRST = (
+    "Northern suburbs get promised street repairs, a rebuilt station bridge, two new parks "
+    "and a library for children under a plan worth 40 million euros over five years"
+)
+UNTERMINATED_MENU_LINE = (
+    "Home News Politics Business Sport Weather Culture Travel Science Health Money Cars "
+    "Jobs Property Opinion Video Podcasts Puzzles Newsletters Events Shop Archive"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # running text just above the body (byline and date between): the standfirst
+        pytest.param(UNTERMINATED_STANDFIRST, None, id="standfirst-without-full-stop"),
+        # a long line of menu words has no function words: still chrome
+        pytest.param(UNTERMINATED_MENU_LINE, "nav", id="long-menu-line"),
+    ],
+)
+def test_an_unterminated_standfirst_just_above_the_body_stays(
+    line: str, flagged: str | None
+) -> None:
+    lines = [*MENU, line, "By Jane Doe", "12 March 2024", *ARTICLE, *FOOTER]
+    assert kinds(lines)[len(MENU)] == flagged

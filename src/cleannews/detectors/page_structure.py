@@ -54,6 +54,7 @@ MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
 # A paragraph before the article sharing this much of its content words is its standfirst.
 STANDFIRST_MIN_OVERLAP = 0.5
 STANDFIRST_MIN_WORDS = 20  # ...and is this long (a subtitle or a caption is shorter)
+STANDFIRST_MIN_STOP_RATIO = 0.2  # ...and has this share of function words (when unterminated)
 HEAD_REACH = 2  # short lines (byline, date, caption) between a standfirst and the body
 MIN_ARTICLE_WORDS = 40  # less prose than this in the cluster: no evidence
 MIN_OUTSIDE_BLOCKS = 5  # fewer blocks than this before/after the cluster: leave them alone
@@ -199,8 +200,13 @@ def _substantial(feats: Sequence[BlockFeatures], lo: int, hi: int) -> bool:
 
 
 def _starts_with_article(feats: Sequence[BlockFeatures]) -> bool:
-    """The first line is already a paragraph: the text was extracted, no chrome precedes it."""
-    return bool(feats) and feats[0].prose and feats[0].words >= LEAD_MIN_WORDS
+    """The first line is already a paragraph: the text was extracted, no chrome precedes it.
+
+    A long first line that does not end like a sentence and is followed by a non-sentence
+    line is the page's title ("Headline - Site name") above the site's menus, not a lead."""
+    if not feats or not feats[0].prose or feats[0].words < LEAD_MIN_WORDS:
+        return False
+    return feats[0].terminal or len(feats) < 2 or feats[1].sentence
 
 
 def page_article(page: Page) -> Article | None:
@@ -296,9 +302,20 @@ def _with_head(feats: Sequence[BlockFeatures], first: int) -> int:
     """Move the start back over the article's head: a standfirst sentence separated from the
     body only by a byline, a date or a caption (at most ``HEAD_REACH`` short lines)."""
     for i in range(first - 1, max(-1, first - 2 - HEAD_REACH), -1):
-        if feats[i].sentence:
+        if feats[i].sentence or _standfirst_shaped(feats[i]):
             return i
     return first
+
+
+def _standfirst_shaped(feat: BlockFeatures) -> bool:
+    """A long line of running text that does not end like a sentence: standfirsts often
+    lack the final full stop (a headline is shorter, a menu has no function words)."""
+    return (
+        feat.words >= STANDFIRST_MIN_WORDS
+        and feat.stop_ratio >= STANDFIRST_MIN_STOP_RATIO
+        and not feat.urlish
+        and not feat.list_item
+    )
 
 
 def max_run(sentences: Sentences, lo: int, hi: int) -> Article | None:
