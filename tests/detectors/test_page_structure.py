@@ -240,3 +240,46 @@ def test_an_unterminated_standfirst_just_above_the_body_stays(
 ) -> None:
     lines = [*MENU, line, "By Jane Doe", "12 March 2024", *ARTICLE, *FOOTER]
     assert kinds(lines)[len(MENU)] == flagged
+
+
+# -- a rival cluster after the article must share its topic (text mode) ---------------------
+
+OTHER_STORY = [
+    "Volcanic ash drifting over the northern coast grounded dozens of flights on Sunday, and "
+    "airlines warned passengers to expect further cancellations throughout the week.",
+    "Geologists monitoring the eruption reported that lava fountains reached several hundred "
+    "metres, although nearby villages were evacuated as a precaution rather than necessity.",
+]
+SAME_STORY = [
+    "Council members who opposed the budget said they would keep pressing the mayor on "
+    "property taxes, housing and the repair of neglected roads in every district.",
+    "Supporters of the plan said the council had debated the budget long enough and that "
+    "residents wanted the repairs to the roads and schools to start next spring.",
+]
+BETWEEN = ["Most read", "Sport", "Weather", "Video", "Podcasts", "Newsletters"]
+
+
+@pytest.mark.parametrize(
+    ("after", "flagged"),
+    [
+        # another story (or a notice, a comment thread) after the article: outside it
+        pytest.param(OTHER_STORY, "footer", id="other-story"),
+        # the article's own paragraphs after a run of short lines: the article goes on
+        pytest.param(SAME_STORY, None, id="same-story"),
+    ],
+)
+def test_a_rival_cluster_after_the_article_needs_its_topic(
+    after: list[str], flagged: str | None
+) -> None:
+    lines = [*MENU, *ARTICLE, *BETWEEN, *after, *FOOTER]
+    got = kinds(lines)
+    start = len(MENU) + len(ARTICLE) + len(BETWEEN)
+    assert got[start : start + len(after)] == [flagged] * len(after)
+    assert got[len(MENU) : len(MENU) + len(ARTICLE)] == [None] * len(ARTICLE)
+
+
+def test_without_texts_rivals_are_widened_over_as_before() -> None:
+    page = Page.from_text("\n".join([*MENU, *ARTICLE, *BETWEEN, *OTHER_STORY, *FOOTER]))
+    article = find_article(page_features(page))  # no texts: HTML mode, the markup decides
+    assert article is not None
+    assert article.last == len(MENU) + len(ARTICLE) + len(BETWEEN) + len(OTHER_STORY) - 1

@@ -50,6 +50,7 @@ SENTENCE_WEIGHT = 0.5  # a short sentence counts this much of its length
 ISOLATED_WEIGHT = 0.5  # a lone paragraph between non-sentence lines (a teaser) counts less
 RIVAL_RATIO = 0.2  # a cluster this heavy next to the best one is kept with it
 RIVAL_MIN_WORDS = 200  # ...and so is any cluster this heavy
+RIVAL_MIN_TOPIC = 0.1  # ...and, after it, shares this much of the article's content words
 MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
 # A paragraph before the article sharing this much of its content words is its standfirst.
 STANDFIRST_MIN_OVERLAP = 0.5
@@ -212,7 +213,10 @@ def _starts_with_article(feats: Sequence[BlockFeatures]) -> bool:
 def page_article(page: Page) -> Article | None:
     """:func:`find_article` for ``page``, memoised on it (other detectors ask too)."""
     if MEMO_KEY not in page.memo:
-        page.memo[MEMO_KEY] = find_article(page_features(page))
+        # In text mode clusters after the article are also asked about its topic (in HTML the
+        # markup places the article).
+        texts = [b.text for b in page.blocks] if page.input_kind == "text" else None
+        page.memo[MEMO_KEY] = find_article(page_features(page), texts)
     return page.memo[MEMO_KEY]
 
 
@@ -275,12 +279,17 @@ def gap_cost(cost: float, lines: int) -> float:
     return cost * (1.0 + lines / GAP_RUN_SCALE)
 
 
-def find_article(feats: Sequence[BlockFeatures]) -> Article | None:
+def find_article(
+    feats: Sequence[BlockFeatures], texts: Sequence[str] | None = None
+) -> Article | None:
     """The densest run of prose, widened over rival runs nearly as heavy.
 
     When the page has two comparable clusters (an article split by a long chart or list, or
     an article followed by a long teaser list) we cannot tell which is the article, so we
-    keep both and everything between: a missed removal is cheaper than a lost paragraph."""
+    keep both and everything between: a missed removal is cheaper than a lost paragraph.
+    Given the blocks' ``texts`` (text mode), a rival *after* the best run is kept only when it
+    shares the article's topic: other stories appended to the page, a cookie notice or a
+    comment thread are prose too, but about something else."""
     sentences = sentence_values(feats)
     best = max_run(sentences, 0, len(feats))
     if best is None or best.words < MIN_ARTICLE_WORDS:
@@ -291,11 +300,26 @@ def find_article(feats: Sequence[BlockFeatures]) -> Article | None:
         right = max_run(sentences, last + 1, len(feats))
         floor = min(RIVAL_RATIO * best.words, RIVAL_MIN_WORDS)
         rivals = [r for r in (left, right) if r and r.words >= floor]
+        if texts is not None:  # text mode: a rival after the article must share its topic
+            rivals = [
+                r for r in rivals if r.first < first or _same_topic(feats, texts, r, first, last)
+            ]
         if not rivals:
             break
         first = min(first, *(r.first for r in rivals))
         last = max(last, *(r.last for r in rivals))
     return Article(_with_head(feats, first), last, best.words)
+
+
+def _same_topic(
+    feats: Sequence[BlockFeatures], texts: Sequence[str], rival: Article, first: int, last: int
+) -> bool:
+    """Is the rival cluster about what the article (blocks ``first..last``) is about? Another
+    story, a cookie notice or a comment thread after the article shares almost none of its
+    content words; the rest of an article split by a chart or a list shares many."""
+    mine = union_tokens(texts[j] for j in range(first, last + 1) if feats[j].sentence)
+    theirs = union_tokens(texts[j] for j in range(rival.first, rival.last + 1) if feats[j].sentence)
+    return overlap(theirs, mine) >= RIVAL_MIN_TOPIC
 
 
 def _with_head(feats: Sequence[BlockFeatures], first: int) -> int:
