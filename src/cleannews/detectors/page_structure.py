@@ -50,7 +50,7 @@ SENTENCE_WEIGHT = 0.5  # a short sentence counts this much of its length
 ISOLATED_WEIGHT = 0.5  # a lone paragraph between non-sentence lines (a teaser) counts less
 RIVAL_RATIO = 0.2  # a cluster this heavy next to the best one is kept with it
 RIVAL_MIN_WORDS = 200  # ...and so is any cluster this heavy
-RIVAL_MIN_TOPIC = 0.1  # ...and, after it, shares this much of the article's content words
+RIVAL_MIN_TOPIC = 0.08  # ...and, after it, shares this much of the article's content words
 MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
 # A paragraph before the article sharing this much of its content words is its standfirst.
 STANDFIRST_MIN_OVERLAP = 0.5
