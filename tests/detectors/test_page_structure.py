@@ -283,3 +283,40 @@ def test_without_texts_rivals_are_widened_over_as_before() -> None:
     article = find_article(page_features(page))  # no texts: HTML mode, the markup decides
     assert article is not None
     assert article.last == len(MENU) + len(ARTICLE) + len(BETWEEN) + len(OTHER_STORY) - 1
+
+
+# -- CJK menus before the article ----------------------------------------------------------
+
+CJK_MENU = ["首页", "新闻", "国际", "财经", "体育", "娱乐"]
+CJK_ARTICLE = [
+    "市政府周二批准了新的预算方案，经过长时间的辩论，官员们表示该计划将于明年春天开始实施，"
+    "重点用于住房、交通和学校的建设。",
+    "反对者认为提高房产税会对年轻家庭造成最大的负担，而支持者则表示这笔资金是修复多年来"
+    "被忽视的道路所必需的。",
+    "市长表示，她将在夏天走访每一个区，向居民解释这笔钱将如何使用，并听取他们认为应该"
+    "优先考虑的事项。",
+]
+# Japanese lines of a story: hiragana carry grammar, so they are not menu items
+KANA_LINES = [
+    "よくばりないぬ",
+    "いぬのおはなし",
+    "むかしむかし",
+    "あるところに",
+    "いぬがいました",
+    "おしまい",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "flagged"),
+    [
+        pytest.param(CJK_MENU, "nav", id="cjk-menu"),
+        pytest.param(KANA_LINES, None, id="kana-phrases"),
+    ],
+)
+def test_short_cjk_lines_before_the_article_count_as_menu_items(
+    before: list[str], flagged: str | None
+) -> None:
+    got = kinds([*before, *CJK_ARTICLE])
+    assert got[: len(before)] == [flagged] * len(before)
+    assert got[len(before) :] == [None] * len(CJK_ARTICLE)

@@ -26,6 +26,7 @@ detectors' kinds win ties; findings carry ``Scope.POSITION``, so regions absorb 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
@@ -67,6 +68,7 @@ MEMO_KEY = "page_structure.article"
 CONTINUATION_STARTS = frozenset(".,;:)]")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
+_HIRAGANA = re.compile("[\u3041-\u309f]")
 HEADLINE_NEIGHBOURS = 2  # a headline list has another headline within this many blocks
 
 
@@ -88,7 +90,8 @@ class PageStructureDetector(Detector):
         if article is None:
             return iter(())
         found: list[Finding] = []
-        if not _starts_with_article(feats) and _substantial(feats, 0, article.first):
+        blocks = page.blocks
+        if not _starts_with_article(feats) and _substantial(feats, 0, article.first, blocks):
             found += self._before(page, feats, article)
         if _substantial(feats, article.last + 1, len(feats)):
             found += self._after(page, feats, article)
@@ -182,22 +185,40 @@ def _continues(blocks: Sequence[Block], i: int) -> bool:
     return head in CONTINUATION_STARTS or head.islower() or blocks[i - 1].text.count('"') % 2 == 1
 
 
-def _substantial(feats: Sequence[BlockFeatures], lo: int, hi: int) -> bool:
+def _substantial(
+    feats: Sequence[BlockFeatures], lo: int, hi: int, blocks: Sequence[Block] | None = None
+) -> bool:
     """Are blocks ``lo..hi-1`` site chrome rather than a stray line or two?
 
     On text that is already mostly article (another extractor's output) the lines outside
     the cluster are bylines, captions, the article's own lists and headings or a closing
-    note: enough of them, and some that look like menu items or links, are needed."""
+    note: enough of them, and some that look like menu items or links, are needed. Given
+    the ``blocks`` (the lines before the article), short CJK lines count as menu items."""
     if hi - lo < MIN_OUTSIDE_BLOCKS:
         return False
     chrome = 0
     for k in range(lo, hi):
         feat = feats[k]
-        if not feat.sentence and line_cost(feat) == GAP_MENU_LINE:
+        menu = line_cost(feat) == GAP_MENU_LINE or (
+            blocks is not None and _cjk_menu_item(feat, blocks[k].text)
+        )
+        if not feat.sentence and menu:
             chrome += 1
             if chrome >= MIN_CHROME_LINES:
                 return True
     return False
+
+
+def _cjk_menu_item(feat: BlockFeatures, text: str) -> bool:
+    """A short CJK line without hiragana: CJK menus have no capitals to tell them by (1-3
+    words, i.e. up to about six characters, no sentence end); hiragana carry Japanese
+    grammar, so a line with them is a phrase of text (a title, a line of a story)."""
+    return (
+        feat.cjk
+        and feat.words <= MENU_MAX_WORDS
+        and not feat.terminal
+        and not _HIRAGANA.search(text)
+    )
 
 
 def _starts_with_article(feats: Sequence[BlockFeatures]) -> bool:
