@@ -182,3 +182,141 @@ def test_a_standfirst_about_the_article_before_the_chrome_stays() -> None:
 def test_a_teaser_about_another_story_before_the_article_is_still_chrome() -> None:
     lines = MENU + ["Bakery wins award", TEASER] + SHARE_BAR + ARTICLE + FOOTER
     assert kinds(lines)[len(MENU) + 1] == "nav"
+
+
+# -- the page's title line above the menus; standfirsts without a full stop ----------------
+
+PAGE_TITLE = (
+    "Council approves the new budget after a long debate about housing, transport and the "
+    "schools of the city - Example News"
+)
+LEAD = (
+    "The city council approved the new budget on Tuesday after a long debate, and officials "
+    "said that the plan would take effect in the spring."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "flagged"),
+    [
+        # a long unterminated title followed by menus: the menus are chrome all the same
+        pytest.param(PAGE_TITLE, True, id="title-line-then-menu"),
+        # extracted text starting with a paragraph: nothing precedes the article
+        pytest.param(LEAD, False, id="terminated-lead"),
+    ],
+)
+def test_a_long_title_line_does_not_pass_for_the_articles_lead(first: str, flagged: bool) -> None:
+    got = kinds([first, *MENU, *ARTICLE, *FOOTER])
+    assert (got[1 : 1 + len(MENU)] == ["nav"] * len(MENU)) is flagged
+
+
+def test_an_unterminated_long_line_followed_by_a_sentence_still_starts_the_article() -> None:
+    got = kinds([PAGE_TITLE, LEAD, *MENU, *ARTICLE, *FOOTER])
+    assert got[: 2 + len(MENU)] == [None] * (2 + len(MENU))
+
+
+# (few of its content words recur in the article, so only its place marks it as the head)
+UNTERMINATED_STANDFIRST = (
+    "Northern suburbs get promised street repairs, a rebuilt station bridge, two new parks "
+    "and a library for children under a plan worth 40 million euros over five years"
+)
+UNTERMINATED_MENU_LINE = (
+    "Home News Politics Business Sport Weather Culture Travel Science Health Money Cars "
+    "Jobs Property Opinion Video Podcasts Puzzles Newsletters Events Shop Archive"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # running text just above the body (byline and date between): the standfirst
+        pytest.param(UNTERMINATED_STANDFIRST, None, id="standfirst-without-full-stop"),
+        # a long line of menu words has no function words: still chrome
+        pytest.param(UNTERMINATED_MENU_LINE, "nav", id="long-menu-line"),
+    ],
+)
+def test_an_unterminated_standfirst_just_above_the_body_stays(
+    line: str, flagged: str | None
+) -> None:
+    lines = [*MENU, line, "By Jane Doe", "12 March 2024", *ARTICLE, *FOOTER]
+    assert kinds(lines)[len(MENU)] == flagged
+
+
+# -- a rival cluster after the article must share its topic (text mode) ---------------------
+
+OTHER_STORY = [
+    "Volcanic ash drifting over the northern coast grounded dozens of flights on Sunday, and "
+    "airlines warned passengers to expect further cancellations throughout the week.",
+    "Geologists monitoring the eruption reported that lava fountains reached several hundred "
+    "metres, although nearby villages were evacuated as a precaution rather than necessity.",
+]
+SAME_STORY = [
+    "Council members who opposed the budget said they would keep pressing the mayor on "
+    "property taxes, housing and the repair of neglected roads in every district.",
+    "Supporters of the plan said the council had debated the budget long enough and that "
+    "residents wanted the repairs to the roads and schools to start next spring.",
+]
+BETWEEN = ["Most read", "Sport", "Weather", "Video", "Podcasts", "Newsletters"]
+
+
+@pytest.mark.parametrize(
+    ("after", "flagged"),
+    [
+        # another story (or a notice, a comment thread) after the article: outside it
+        pytest.param(OTHER_STORY, "footer", id="other-story"),
+        # the article's own paragraphs after a run of short lines: the article goes on
+        pytest.param(SAME_STORY, None, id="same-story"),
+    ],
+)
+def test_a_rival_cluster_after_the_article_needs_its_topic(
+    after: list[str], flagged: str | None
+) -> None:
+    lines = [*MENU, *ARTICLE, *BETWEEN, *after, *FOOTER]
+    got = kinds(lines)
+    start = len(MENU) + len(ARTICLE) + len(BETWEEN)
+    assert got[start : start + len(after)] == [flagged] * len(after)
+    assert got[len(MENU) : len(MENU) + len(ARTICLE)] == [None] * len(ARTICLE)
+
+
+def test_without_texts_rivals_are_widened_over_as_before() -> None:
+    page = Page.from_text("\n".join([*MENU, *ARTICLE, *BETWEEN, *OTHER_STORY, *FOOTER]))
+    article = find_article(page_features(page))  # no texts: HTML mode, the markup decides
+    assert article is not None
+    assert article.last == len(MENU) + len(ARTICLE) + len(BETWEEN) + len(OTHER_STORY) - 1
+
+
+# -- CJK menus before the article ----------------------------------------------------------
+
+CJK_MENU = ["首页", "新闻", "国际", "财经", "体育", "娱乐"]
+CJK_ARTICLE = [
+    "市政府周二批准了新的预算方案，经过长时间的辩论，官员们表示该计划将于明年春天开始实施，"
+    "重点用于住房、交通和学校的建设。",
+    "反对者认为提高房产税会对年轻家庭造成最大的负担，而支持者则表示这笔资金是修复多年来"
+    "被忽视的道路所必需的。",
+    "市长表示，她将在夏天走访每一个区，向居民解释这笔钱将如何使用，并听取他们认为应该"
+    "优先考虑的事项。",
+]
+# Japanese lines of a story: hiragana carry grammar, so they are not menu items
+KANA_LINES = [
+    "よくばりないぬ",
+    "いぬのおはなし",
+    "むかしむかし",
+    "あるところに",
+    "いぬがいました",
+    "おしまい",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "flagged"),
+    [
+        pytest.param(CJK_MENU, "nav", id="cjk-menu"),
+        pytest.param(KANA_LINES, None, id="kana-phrases"),
+    ],
+)
+def test_short_cjk_lines_before_the_article_count_as_menu_items(
+    before: list[str], flagged: str | None
+) -> None:
+    got = kinds([*before, *CJK_ARTICLE])
+    assert got[: len(before)] == [flagged] * len(before)
+    assert got[len(before) :] == [None] * len(CJK_ARTICLE)

@@ -26,6 +26,7 @@ detectors' kinds win ties; findings carry ``Scope.POSITION``, so regions absorb 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple, Sequence
@@ -50,10 +51,12 @@ SENTENCE_WEIGHT = 0.5  # a short sentence counts this much of its length
 ISOLATED_WEIGHT = 0.5  # a lone paragraph between non-sentence lines (a teaser) counts less
 RIVAL_RATIO = 0.2  # a cluster this heavy next to the best one is kept with it
 RIVAL_MIN_WORDS = 200  # ...and so is any cluster this heavy
+RIVAL_MIN_TOPIC = 0.08  # ...and, after it, shares this much of the article's content words
 MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
 # A paragraph before the article sharing this much of its content words is its standfirst.
 STANDFIRST_MIN_OVERLAP = 0.5
 STANDFIRST_MIN_WORDS = 20  # ...and is this long (a subtitle or a caption is shorter)
+STANDFIRST_MIN_STOP_RATIO = 0.2  # ...and has this share of function words (when unterminated)
 HEAD_REACH = 2  # short lines (byline, date, caption) between a standfirst and the body
 MIN_ARTICLE_WORDS = 40  # less prose than this in the cluster: no evidence
 MIN_OUTSIDE_BLOCKS = 5  # fewer blocks than this before/after the cluster: leave them alone
@@ -65,6 +68,7 @@ MEMO_KEY = "page_structure.article"
 CONTINUATION_STARTS = frozenset(".,;:)]")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
+_HIRAGANA = re.compile("[\u3041-\u309f]")
 HEADLINE_NEIGHBOURS = 2  # a headline list has another headline within this many blocks
 
 
@@ -86,7 +90,8 @@ class PageStructureDetector(Detector):
         if article is None:
             return iter(())
         found: list[Finding] = []
-        if not _starts_with_article(feats) and _substantial(feats, 0, article.first):
+        blocks = page.blocks
+        if not _starts_with_article(feats) and _substantial(feats, 0, article.first, blocks):
             found += self._before(page, feats, article)
         if _substantial(feats, article.last + 1, len(feats)):
             found += self._after(page, feats, article)
@@ -180,33 +185,59 @@ def _continues(blocks: Sequence[Block], i: int) -> bool:
     return head in CONTINUATION_STARTS or head.islower() or blocks[i - 1].text.count('"') % 2 == 1
 
 
-def _substantial(feats: Sequence[BlockFeatures], lo: int, hi: int) -> bool:
+def _substantial(
+    feats: Sequence[BlockFeatures], lo: int, hi: int, blocks: Sequence[Block] | None = None
+) -> bool:
     """Are blocks ``lo..hi-1`` site chrome rather than a stray line or two?
 
     On text that is already mostly article (another extractor's output) the lines outside
     the cluster are bylines, captions, the article's own lists and headings or a closing
-    note: enough of them, and some that look like menu items or links, are needed."""
+    note: enough of them, and some that look like menu items or links, are needed. Given
+    the ``blocks`` (the lines before the article), short CJK lines count as menu items."""
     if hi - lo < MIN_OUTSIDE_BLOCKS:
         return False
     chrome = 0
     for k in range(lo, hi):
         feat = feats[k]
-        if not feat.sentence and line_cost(feat) == GAP_MENU_LINE:
+        menu = line_cost(feat) == GAP_MENU_LINE or (
+            blocks is not None and _cjk_menu_item(feat, blocks[k].text)
+        )
+        if not feat.sentence and menu:
             chrome += 1
             if chrome >= MIN_CHROME_LINES:
                 return True
     return False
 
 
+def _cjk_menu_item(feat: BlockFeatures, text: str) -> bool:
+    """A short CJK line without hiragana: CJK menus have no capitals to tell them by (1-3
+    words, i.e. up to about six characters, no sentence end); hiragana carry Japanese
+    grammar, so a line with them is a phrase of text (a title, a line of a story)."""
+    return (
+        feat.cjk
+        and feat.words <= MENU_MAX_WORDS
+        and not feat.terminal
+        and not _HIRAGANA.search(text)
+    )
+
+
 def _starts_with_article(feats: Sequence[BlockFeatures]) -> bool:
-    """The first line is already a paragraph: the text was extracted, no chrome precedes it."""
-    return bool(feats) and feats[0].prose and feats[0].words >= LEAD_MIN_WORDS
+    """The first line is already a paragraph: the text was extracted, no chrome precedes it.
+
+    A long first line that does not end like a sentence and is followed by a non-sentence
+    line is the page's title ("Headline - Site name") above the site's menus, not a lead."""
+    if not feats or not feats[0].prose or feats[0].words < LEAD_MIN_WORDS:
+        return False
+    return feats[0].terminal or len(feats) < 2 or feats[1].sentence
 
 
 def page_article(page: Page) -> Article | None:
     """:func:`find_article` for ``page``, memoised on it (other detectors ask too)."""
     if MEMO_KEY not in page.memo:
-        page.memo[MEMO_KEY] = find_article(page_features(page))
+        # In text mode clusters after the article are also asked about its topic (in HTML the
+        # markup places the article).
+        texts = [b.text for b in page.blocks] if page.input_kind == "text" else None
+        page.memo[MEMO_KEY] = find_article(page_features(page), texts)
     return page.memo[MEMO_KEY]
 
 
@@ -269,12 +300,17 @@ def gap_cost(cost: float, lines: int) -> float:
     return cost * (1.0 + lines / GAP_RUN_SCALE)
 
 
-def find_article(feats: Sequence[BlockFeatures]) -> Article | None:
+def find_article(
+    feats: Sequence[BlockFeatures], texts: Sequence[str] | None = None
+) -> Article | None:
     """The densest run of prose, widened over rival runs nearly as heavy.
 
     When the page has two comparable clusters (an article split by a long chart or list, or
     an article followed by a long teaser list) we cannot tell which is the article, so we
-    keep both and everything between: a missed removal is cheaper than a lost paragraph."""
+    keep both and everything between: a missed removal is cheaper than a lost paragraph.
+    Given the blocks' ``texts`` (text mode), a rival *after* the best run is kept only when it
+    shares the article's topic: other stories appended to the page, a cookie notice or a
+    comment thread are prose too, but about something else."""
     sentences = sentence_values(feats)
     best = max_run(sentences, 0, len(feats))
     if best is None or best.words < MIN_ARTICLE_WORDS:
@@ -285,6 +321,10 @@ def find_article(feats: Sequence[BlockFeatures]) -> Article | None:
         right = max_run(sentences, last + 1, len(feats))
         floor = min(RIVAL_RATIO * best.words, RIVAL_MIN_WORDS)
         rivals = [r for r in (left, right) if r and r.words >= floor]
+        if texts is not None:  # text mode: a rival after the article must share its topic
+            rivals = [
+                r for r in rivals if r.first < first or _same_topic(feats, texts, r, first, last)
+            ]
         if not rivals:
             break
         first = min(first, *(r.first for r in rivals))
@@ -292,13 +332,35 @@ def find_article(feats: Sequence[BlockFeatures]) -> Article | None:
     return Article(_with_head(feats, first), last, best.words)
 
 
+def _same_topic(
+    feats: Sequence[BlockFeatures], texts: Sequence[str], rival: Article, first: int, last: int
+) -> bool:
+    """Is the rival cluster about what the article (blocks ``first..last``) is about? Another
+    story, a cookie notice or a comment thread after the article shares almost none of its
+    content words; the rest of an article split by a chart or a list shares many."""
+    mine = union_tokens(texts[j] for j in range(first, last + 1) if feats[j].sentence)
+    theirs = union_tokens(texts[j] for j in range(rival.first, rival.last + 1) if feats[j].sentence)
+    return overlap(theirs, mine) >= RIVAL_MIN_TOPIC
+
+
 def _with_head(feats: Sequence[BlockFeatures], first: int) -> int:
     """Move the start back over the article's head: a standfirst sentence separated from the
     body only by a byline, a date or a caption (at most ``HEAD_REACH`` short lines)."""
     for i in range(first - 1, max(-1, first - 2 - HEAD_REACH), -1):
-        if feats[i].sentence:
+        if feats[i].sentence or _standfirst_shaped(feats[i]):
             return i
     return first
+
+
+def _standfirst_shaped(feat: BlockFeatures) -> bool:
+    """A long line of running text that does not end like a sentence: standfirsts often
+    lack the final full stop (a headline is shorter, a menu has no function words)."""
+    return (
+        feat.words >= STANDFIRST_MIN_WORDS
+        and feat.stop_ratio >= STANDFIRST_MIN_STOP_RATIO
+        and not feat.urlish
+        and not feat.list_item
+    )
 
 
 def max_run(sentences: Sentences, lo: int, hi: int) -> Article | None:
