@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import repeat
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 from ..page import FOLDED_MEMO, Page
@@ -83,7 +83,8 @@ class BlockFeatures(NamedTuple):
 
 # ``BlockFeatures(...)`` without the generated ``__new__`` frame (one per block of every page).
 _new_features = tuple.__new__
-_TEXT, _KEY, _WORDS, _TERMINAL = map(attrgetter, ("text", "key", "words", "terminal"))
+_TEXT, _WORDS, _TERMINAL = map(attrgetter, ("text", "words", "terminal"))
+_FIRST = itemgetter(slice(0, 1))  # a text's first character ("" for an empty text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,15 +135,17 @@ def _features_of(
     counts = list(map(_WORDS, blocks))
     terminal = list(map(_TERMINAL, blocks))
     none = [False] * len(texts)
-    if page.isascii():
-        cjk_chars, cjk, words = [0] * len(texts), none, counts
-    else:
-        cjk_chars = [0 if _cannot_be_cjk(t) else len(_CJK.findall(t)) for t in texts]
-        cjk = [c * 2 > len(t) for c, t in zip(cjk_chars, texts, strict=True)]
-        words = [
-            max(n, c // CJK_CHARS_PER_WORD) if k else n
-            for n, c, k in zip(counts, cjk_chars, cjk, strict=True)
-        ]
+    cjk_chars, cjk, words = [0] * len(texts), none, counts
+    # Only a text of more than two UTF-8 bytes a character can be mostly CJK (see
+    # ``_cannot_be_cjk``); most pages, even non-ASCII ones, have none.
+    wide = [] if page.isascii() else [i for i, t in enumerate(texts) if not _cannot_be_cjk(t)]
+    if wide:
+        cjk, words = none.copy(), counts.copy()
+        for i in wide:
+            c = cjk_chars[i] = len(_CJK.findall(texts[i]))
+            if c * 2 > len(texts[i]):
+                cjk[i] = True
+                words[i] = max(counts[i], c // CJK_CHARS_PER_WORD)
     markup = none
     if "<" in page or "=" in page:
         markup = [("<" in t or "=" in t) and _MARKUP.search(t) is not None for t in texts]
@@ -166,11 +169,10 @@ def _features_of(
         0.0 if n > TITLE_RATIO_MAX_WORDS else _upper_initial(t) if n == 1 else _title_ratio(t, n)
         for t, n in zip(texts, counts, strict=True)
     ]
-    letters = [  # see ``_has_letter``
-        t[:1].isalpha() or (k != "" and _any_letter(t))
-        for t, k in zip(texts, map(_KEY, blocks), strict=True)
-    ]
-    list_item = [m is not None for m in map(_LIST_MARK.match, texts)]
+    letters = list(map(str.isalpha, map(_FIRST, texts)))  # see ``_has_letter``
+    for i in compress(range(len(texts)), map(not_, letters)):
+        letters[i] = blocks[i].key != "" and _any_letter(texts[i])
+    list_item = list(map(bool, map(_LIST_MARK.match, texts)))  # a match is always true
     introduces = list(map(str.endswith, texts, repeat(_INTRODUCERS)))
     columns = (
         words,
