@@ -8,7 +8,8 @@ import re
 import pytest
 
 from cleannews.page import FOLDED_MEMO, Page
-from cleannews.text.features import MEMO_KEY, load_stopwords, page_features
+from cleannews.text.blocks import Block
+from cleannews.text.features import MEMO_KEY, block_features, load_stopwords, page_features
 
 EN_PROSE = (
     "The city council approved the new budget on Tuesday after a long debate about housing, "
@@ -92,11 +93,11 @@ def test_stopwords_are_a_union_of_languages() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "don't stop the music and the dance until the end of the night",
-        "the 'experts' say that the rock'n'roll of the sixties is the best",
-        "'tis the season of the year and the dogs' toys are in the garden",
-        "l’homme et la femme de la ville sont dans le jardin de la maison",
-        "the '' quotes and the ' lone apostrophe in the middle of the text",
+        "don't stop the music and the dance until the end of the night.",
+        "the 'experts' say that the rock'n'roll of the sixties is the best.",
+        "'tis the season of the year and the dogs' toys are in the garden.",
+        "l’homme et la femme de la ville sont dans le jardin de la maison.",
+        "the '' quotes and the ' lone apostrophe in the middle of the text.",
     ],
 )
 def test_stop_ratio_counts_word_tokens(line: str) -> None:
@@ -105,6 +106,18 @@ def test_stop_ratio_counts_word_tokens(line: str) -> None:
     tokens = re.findall(r"\w+(?:['’]\w+)?", line.casefold())
     expected = sum(t in stop.words for t in tokens) / len(tokens)
     assert feature(line).stop_ratio == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the end of the night and the start of the day",  # under 10 words
+        "and the best of the rest of the night for all of the town",  # unterminated, < 20
+        '<a href="x">the best of the rest of the night for all of the town</a>.',  # markup
+    ],
+)
+def test_stop_ratio_is_zero_when_the_block_cannot_be_prose(line: str) -> None:
+    assert feature(line).stop_ratio == 0.0 and not feature(line).prose
 
 
 @pytest.mark.parametrize(
@@ -126,3 +139,38 @@ def test_same_features_with_and_without_the_folded_texts() -> None:
     assert FOLDED_MEMO in page.memo
     bare = Page(source=source, blocks=page.blocks)  # built elsewhere: nothing kept
     assert page_features(page) == page_features(bare)
+
+
+MIXED_PAGE = "\n".join(
+    [
+        "Home",
+        EN_PROSE,
+        "“Quoted,” she said — and the crowd of the town in the square of the city was silent.",
+        "市议会周二在就住房和交通问题进行了长时间辩论后批准了新的预算方案。",
+        "Tokyo 東京 and Osaka 大阪 are two cities in the country of the rising sun today",
+        '<div><a href="https://ads.example.com/jump;sz=300x250">the best offers</a></div>',
+        "Read more at www.example.org or https://example.net/page.html today",
+        "a=1&b=2",
+        "- Cloche",
+        "3) Saucer:",
+        "$915 ’17 2,3 %",
+        "² ³",
+        "Ⓐ",
+        "Log In",
+        "and the best of the rest of the night for all of the town and the best of the day",
+        "l’homme et la femme de la ville sont dans le jardin de la maison du village.",
+        "tabs\there  and   spaces",
+    ]
+)
+
+
+def test_page_features_match_block_features() -> None:
+    """The page-wide pass (field by field over all blocks) gives what ``block_features``
+    gives block by block, with and without the casefolded texts."""
+    stop = load_stopwords()
+    page = Page.from_text(MIXED_PAGE)
+    expected = tuple(block_features(b, stop) for b in page.blocks)
+    assert page_features(page) == expected
+    assert page_features(Page(source=MIXED_PAGE, blocks=page.blocks)) == expected
+    empty = Block(0, 0, 0, 1, "", "", 0, False)  # hand-built: an empty text
+    assert page_features(Page(source="", blocks=(empty,))) == (block_features(empty, stop),)

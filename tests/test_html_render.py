@@ -10,7 +10,9 @@ import pytest
 import cleannews
 from cleannews.config import CleanerConfig
 from cleannews.html import prepare_html_page
+from cleannews.page import FOLDED_MEMO, Page
 from cleannews.text.blocks import split_blocks
+from cleannews.text.features import page_features
 
 PAGE = """<html lang="de-AT"><head><title>Site title</title>
 <meta property="og:title" content="OG title">
@@ -46,6 +48,13 @@ def test_one_block_per_visible_line(page):
     assert page.source.split("\n") == EXPECTED_LINES
     assert [b.text for b in page.blocks] == EXPECTED_LINES
     assert page.blocks == split_blocks(page.source)
+
+
+def test_casefolded_lines_are_kept_for_the_features():
+    page = prepare_html_page(PAGE.replace("headline", "HEADLINE Straße"), {}, CleanerConfig())
+    assert page.memo[FOLDED_MEMO] == [b.text.casefold() for b in page.blocks]
+    bare = Page(source=page.source, blocks=page.blocks)  # the same blocks, nothing kept
+    assert page_features(page) == page_features(bare)
 
 
 def test_odd_whitespace_stays_inside_its_line():

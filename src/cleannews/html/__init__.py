@@ -3,11 +3,12 @@ provenance, and collect page metadata. See :class:`cleannews.html.view.HtmlView`
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Any
 
 from ..config import CleanerConfig
-from ..page import Page
-from ..text.blocks import Block, make_block
+from ..page import FOLDED_MEMO, Page
+from ..text.blocks import Block, blocks_of_lines
 from .decode import decode_html
 from .metadata import extract_metadata
 from .parse import parse_html
@@ -20,12 +21,14 @@ __all__ = ["HtmlView", "prepare_html_page"]
 def lines_to_blocks(lines: list[str]) -> tuple[Block, ...]:
     """The blocks ``split_blocks("\\n".join(lines))`` would find, without re-scanning: every
     rendered line is non-blank, stripped and free of line breaks."""
-    blocks = []
-    start = 0
-    for i, line in enumerate(lines):
-        blocks.append(make_block(i, start, start + len(line), i + 1, line))
-        start += len(line) + 1
-    return tuple(blocks)
+    return _line_blocks(lines)[0]
+
+
+def _line_blocks(lines: list[str]) -> tuple[tuple[Block, ...], list[str]]:
+    """:func:`lines_to_blocks` and each line casefolded (kept for the block features, as
+    ``Page.from_text`` keeps them, so HTML pages skip a second casefold per block)."""
+    starts = list(accumulate([len(line) + 1 for line in lines], initial=0))[:-1]
+    return blocks_of_lines(lines, starts, list(range(1, len(lines) + 1)))
 
 
 def prepare_html_page(
@@ -41,7 +44,7 @@ def prepare_html_page(
         metadata["html_warnings"] = list(parsed.warnings)
     rendering = render_tree(parsed.root)
     page_text = "\n".join(rendering.lines)
-    blocks = lines_to_blocks(rendering.lines)
+    blocks, folded = _line_blocks(rendering.lines)
     view = HtmlView(
         tags=tuple(rendering.tags),
         ids=tuple(rendering.ids),
@@ -59,7 +62,7 @@ def prepare_html_page(
         article_body=info.article_body,
         tree=parsed.root,
     )
-    return Page(
+    page = Page(
         source=page_text,
         blocks=blocks,
         language=info.language,
@@ -67,3 +70,5 @@ def prepare_html_page(
         metadata=metadata,
         html=view,
     )
+    page.memo[FOLDED_MEMO] = folded
+    return page

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import repeat
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple
 
 from ..page import FOLDED_MEMO, Page
@@ -67,7 +68,8 @@ class BlockFeatures(NamedTuple):
 
     words: int  # whitespace tokens, CJK text counted as characters / 2
     stop_ratio: float  # function words / tokens (CJK: particles / CJK characters); 0.0 when
-    # the block is too short to be prose anyway
+    # the block cannot be prose anyway (too short, markup, or unterminated and under
+    # PROSE_MIN_WORDS_UNTERMINATED words): only ``prose`` reads it
     terminal: bool  # ends like a sentence
     urlish: bool  # contains a URL, domain or file name, a query string or a markup tag
     title_ratio: float  # share of words that start upper-case (short lines only, else 0.0)
@@ -81,6 +83,8 @@ class BlockFeatures(NamedTuple):
 
 # ``BlockFeatures(...)`` without the generated ``__new__`` frame (one per block of every page).
 _new_features = tuple.__new__
+_TEXT, _WORDS, _TERMINAL = map(attrgetter, ("text", "words", "terminal"))
+_FIRST = itemgetter(slice(0, 1))  # a text's first character ("" for an empty text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +116,85 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
     """Features of every block of ``page``, in block order (memoised on the page)."""
     found = page.memo.get(MEMO_KEY)
     if found is None:
-        stop = load_stopwords()
-        folded = page.memo.get(FOLDED_MEMO)
-        if folded is None or len(folded) != len(page.blocks):
-            found = tuple([block_features(b, stop) for b in page.blocks])
-        else:  # the texts were casefolded when split: no second casefold per long block
-            found = tuple(map(block_features, page.blocks, repeat(stop), folded))
-        page.memo[MEMO_KEY] = found
+        folded = page.memo.get(FOLDED_MEMO)  # the texts were casefolded when split
+        if folded is not None and len(folded) != len(page.blocks):
+            folded = None
+        found = page.memo[MEMO_KEY] = _features_of(page.blocks, folded, load_stopwords())
     return found
+
+
+def _features_of(
+    blocks: tuple[Block, ...], folded: list[str] | None, stop: Stopwords
+) -> tuple[BlockFeatures, ...]:
+    """``block_features`` of every block, field by field over the page (as ``blocks_of_lines``
+    builds the blocks): each field is one comprehension or C-level ``map`` over all texts, with
+    page-wide gates, rather than a Python call per block building every field; only the blocks
+    that can be prose count their function words."""
+    texts = list(map(_TEXT, blocks))
+    page = "\n".join(texts)  # for the page-wide gates (no CJK, no markup)
+    counts = list(map(_WORDS, blocks))
+    terminal = list(map(_TERMINAL, blocks))
+    none = [False] * len(texts)
+    cjk_chars, cjk, words = [0] * len(texts), none, counts
+    # Only a text of more than two UTF-8 bytes a character can be mostly CJK (see
+    # ``_cannot_be_cjk``); most pages, even non-ASCII ones, have none.
+    wide = [] if page.isascii() else [i for i, t in enumerate(texts) if not _cannot_be_cjk(t)]
+    if wide:
+        cjk, words = none.copy(), counts.copy()
+        for i in wide:
+            c = cjk_chars[i] = len(_CJK.findall(texts[i]))
+            if c * 2 > len(texts[i]):
+                cjk[i] = True
+                words[i] = max(counts[i], c // CJK_CHARS_PER_WORD)
+    markup = none
+    if "<" in page or "=" in page:
+        markup = [("<" in t or "=" in t) and _MARKUP.search(t) is not None for t in texts]
+    # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search.
+    urlish = [
+        m or "://" in t or ("." in t and _is_url_like(t))
+        for m, t in zip(markup, texts, strict=True)
+    ]
+    ratio = [0.0] * len(texts)
+    prose = none.copy()
+    for i in [i for i, n in enumerate(words) if n >= PROSE_MIN_WORDS]:
+        if _can_be_prose(words[i], terminal[i], cjk[i], markup[i]):
+            fold = folded[i] if folded is not None else None
+            r = ratio[i] = _stop_ratio(texts[i], cjk[i], cjk_chars[i], stop, fold)
+            prose[i] = _is_prose(words[i], r, terminal[i], cjk[i])
+    sentence = [
+        p or (t and n >= SENTENCE_MIN_WORDS and not m)
+        for p, t, n, m in zip(prose, terminal, words, markup, strict=True)
+    ]
+    title = [  # a single token is the stripped text itself: its initial decides
+        0.0 if n > TITLE_RATIO_MAX_WORDS else _upper_initial(t) if n == 1 else _title_ratio(t, n)
+        for t, n in zip(texts, counts, strict=True)
+    ]
+    letters = list(map(str.isalpha, map(_FIRST, texts)))  # see ``_has_letter``
+    for i in compress(range(len(texts)), map(not_, letters)):
+        letters[i] = blocks[i].key != "" and _any_letter(texts[i])
+    list_item = list(map(bool, map(_LIST_MARK.match, texts)))  # a match is always true
+    introduces = list(map(str.endswith, texts, repeat(_INTRODUCERS)))
+    columns = (
+        words,
+        ratio,
+        terminal,
+        urlish,
+        title,
+        cjk,
+        letters,
+        list_item,
+        introduces,
+        prose,
+        sentence,
+    )  # in ``BlockFeatures`` order
+    return tuple(map(_new_features, repeat(BlockFeatures), zip(*columns, strict=True)))
+
+
+def _can_be_prose(words: int, terminal: bool, cjk: bool, markup: bool) -> bool:
+    """Whether ``_is_prose`` can hold for some function-word ratio: only then is it counted."""
+    if markup or words < PROSE_MIN_WORDS:
+        return False
+    return cjk or terminal or words >= PROSE_MIN_WORDS_UNTERMINATED
 
 
 def _cannot_be_cjk(text: str) -> bool:
@@ -135,13 +210,14 @@ def block_features(block: Block, stop: Stopwords, folded: str | None = None) -> 
     cjk_chars = 0 if text.isascii() or _cannot_be_cjk(text) else len(_CJK.findall(text))
     cjk = cjk_chars * 2 > len(text)
     words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
-    ratio = _stop_ratio(text, cjk, cjk_chars, stop, folded) if words >= PROSE_MIN_WORDS else 0.0
     markup = ("<" in text or "=" in text) and _MARKUP.search(text) is not None
+    can_be_prose = _can_be_prose(words, block.terminal, cjk, markup)
+    ratio = _stop_ratio(text, cjk, cjk_chars, stop, folded) if can_be_prose else 0.0
     # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search.
     urlish = markup or "://" in text or ("." in text and _is_url_like(text))
     terminal = block.terminal
     # A sentence may name a web site; markup or a query string is never running prose.
-    prose = not markup and words >= PROSE_MIN_WORDS and _is_prose(words, ratio, terminal, cjk)
+    prose = can_be_prose and _is_prose(words, ratio, terminal, cjk)
     return _new_features(
         BlockFeatures,
         (
@@ -168,7 +244,11 @@ def _is_url_like(text: str) -> bool:
 def _has_letter(text: str, key: str) -> bool:
     # The key keeps everything from the first to the last letter-like character, so an empty
     # key means no letter at all; most lines start with a letter.
-    return text[:1].isalpha() or (bool(key) and any(ch.isalpha() for ch in text))
+    return text[:1].isalpha() or (bool(key) and _any_letter(text))
+
+
+def _any_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _stop_ratio(
@@ -229,9 +309,13 @@ def _run_end(data: bytes, start: int) -> int:
 
 def _title_ratio(text: str, words: int) -> float:
     if words == 1:  # a single token, the stripped text itself: its initial decides
-        return 1.0 if text[0].isalpha() and text[0].isupper() else 0.0
+        return _upper_initial(text)
     initials = [t[0] for t in text.split() if t[0].isalpha()]
     return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+
+
+def _upper_initial(text: str) -> float:
+    return 1.0 if text[0].isalpha() and text[0].isupper() else 0.0
 
 
 def _is_prose(words: int, ratio: float, terminal: bool, cjk: bool) -> bool:
