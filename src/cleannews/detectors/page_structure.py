@@ -107,7 +107,7 @@ class PageStructureDetector(Detector):
         sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
         reason, name, first = "page_structure.before-article", self.name, article.first
         # In HTML the page's own markup places the article's header (main_content, dom_cues).
-        topic = _ArticleTopic(page, feats, article) if page.input_kind == "text" else None
+        kept = _standfirsts(page, feats, article) if page.input_kind == "text" else ()
         return [
             new_finding(
                 block.start,
@@ -119,10 +119,10 @@ class PageStructureDetector(Detector):
                 sentence_note if feat.sentence else line_note,
                 Scope.POSITION,
             )
-            for block, feat in zip(page.blocks[:first], feats[:first], strict=True)
+            for i, (block, feat) in enumerate(zip(page.blocks[:first], feats[:first], strict=True))
             # bulleted/numbered: the article's own list (ingredients, pros/cons); a paragraph
             # about the article's subject: its standfirst or intro
-            if not feat.list_item and not (topic is not None and topic.is_standfirst(feat, block))
+            if not feat.list_item and i not in kept
         ]
 
     def _after(self, page: Page, feats: Sequence[BlockFeatures], article: Article) -> list[Finding]:
@@ -135,7 +135,13 @@ class PageStructureDetector(Detector):
         )
         # Only lines after the article (and their neighbours) are asked about headlines.
         lo = max(0, article.last + 1 - HEADLINE_NEIGHBOURS)
-        headline = [False] * lo + [_headline(f) for f in feats[lo:]]
+        # Headline-shaped: a few words, unterminated, not a URL (one comprehension, no call
+        # per line).
+        shaped = [
+            HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and not f.terminal and not f.urlish
+            for f in feats[lo:]
+        ]
+        headline = [False] * lo + shaped
         blocks, name = page.blocks, self.name
         found = []
         in_item = feats[article.last].list_item  # the cluster may end inside a list
@@ -157,25 +163,28 @@ class PageStructureDetector(Detector):
         return found
 
 
-class _ArticleTopic:
-    """The article's content words, gathered only when a paragraph before it asks."""
+def _standfirsts(page: Page, feats: Sequence[BlockFeatures], article: Article) -> set[int]:
+    """The paragraphs before the article about its subject (its standfirst or intro; a
+    teaser of another story, a subtitle or a caption is not).
 
-    def __init__(self, page: Page, feats: Sequence[BlockFeatures], article: Article) -> None:
-        self._page, self._feats, self._article = page, feats, article
-        self._tokens: set[str] | None = None
-
-    def is_standfirst(self, feat: BlockFeatures, block: Block) -> bool:
-        """Is ``block`` a paragraph about the article's subject (a teaser of another story,
-        a subtitle or a caption is not)?"""
-        if not feat.prose or feat.words < STANDFIRST_MIN_WORDS:
-            return False
-        if self._tokens is None:
-            first, last = self._article.first, self._article.last
-            blocks, feats = self._page.blocks, self._feats
-            self._tokens = union_tokens(
-                blocks[j].text for j in range(first, last + 1) if feats[j].sentence
-            )
-        return overlap(content_tokens(block.text), self._tokens) >= STANDFIRST_MIN_OVERLAP
+    Only long paragraphs can be one (most lines before an article are menu items), so the
+    article's content words are gathered only when one of those exists."""
+    candidates = [
+        i
+        for i, feat in enumerate(feats[: article.first])
+        if feat.prose and feat.words >= STANDFIRST_MIN_WORDS
+    ]
+    if not candidates:
+        return set()
+    blocks = page.blocks
+    topic = union_tokens(
+        blocks[j].text for j in range(article.first, article.last + 1) if feats[j].sentence
+    )
+    return {
+        i
+        for i in candidates
+        if overlap(content_tokens(blocks[i].text), topic) >= STANDFIRST_MIN_OVERLAP
+    }
 
 
 def _continues(blocks: Sequence[Block], i: int) -> bool:
@@ -392,11 +401,3 @@ def _in_headline_list(headline: Sequence[bool], i: int) -> bool:
         return False
     lo, hi = max(0, i - HEADLINE_NEIGHBOURS), min(len(headline), i + HEADLINE_NEIGHBOURS + 1)
     return any(headline[j] for j in range(lo, hi) if j != i)
-
-
-def _headline(feat: BlockFeatures) -> bool:
-    return (
-        HEADLINE_MIN_WORDS <= feat.words <= HEADLINE_MAX_WORDS
-        and not feat.terminal
-        and not feat.urlish
-    )

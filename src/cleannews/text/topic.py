@@ -19,9 +19,9 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 
 def content_tokens(text: str) -> set[str]:
     """The set of content words of ``text`` (casefolded; CJK as character bigrams)."""
-    stop = load_stopwords().words
     lowered = text.casefold()
-    out = {t for t in _TOKEN.findall(lowered) if t not in stop}
+    # One C-level set difference instead of a membership test per token.
+    out = set(_TOKEN.findall(lowered)) - load_stopwords().words
     if not lowered.isascii():
         for run in _CJK_RUN.findall(lowered):
             out.update(run[k : k + 2] for k in range(len(run) - 1))
@@ -29,10 +29,11 @@ def content_tokens(text: str) -> set[str]:
 
 
 def union_tokens(texts: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for text in texts:
-        out |= content_tokens(text)
-    return out
+    """The content words of all ``texts``, in one scan of them joined by line breaks.
+
+    The same set as the union of each text's :func:`content_tokens`: a token (a letter run,
+    a CJK bigram) never spans a line break, and casefolding goes character by character."""
+    return content_tokens("\n".join(texts))
 
 
 def overlap(tokens: set[str], reference: frozenset[str] | set[str]) -> float:
