@@ -141,7 +141,7 @@ class PageStructureDetector(Detector):
             HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and not f.terminal and not f.urlish
             for f in feats[lo:]
         ]
-        headline = [False] * lo + shaped
+        listed = _headline_lists(lo, shaped)
         blocks, name = page.blocks, self.name
         found = []
         in_item = feats[article.last].list_item  # the cluster may end inside a list
@@ -151,7 +151,7 @@ class PageStructureDetector(Detector):
             if in_item:
                 continue  # bulleted/numbered (and its wrapped lines): the article's own list
             prose = feat.sentence
-            if headline[i] and _in_headline_list(headline, i):
+            if i in listed:
                 kind, note, reason = Kind.RELATED, related_note, related
             else:
                 kind, note, reason = Kind.FOOTER, sentence_note if prose else line_note, footer
@@ -396,9 +396,14 @@ def max_run(sentences: Sentences, lo: int, hi: int) -> Article | None:
     return Article(best_start, best_end, best_sum)
 
 
-def _in_headline_list(headline: Sequence[bool], i: int) -> bool:
-    """A headline-shaped line with another headline-shaped line close by."""
-    if not headline[i]:
-        return False
-    lo, hi = max(0, i - HEADLINE_NEIGHBOURS), min(len(headline), i + HEADLINE_NEIGHBOURS + 1)
-    return any(headline[j] for j in range(lo, hi) if j != i)
+def _headline_lists(lo: int, shaped: Sequence[bool]) -> set[int]:
+    """Indices of the headline-shaped lines (``shaped[k]`` tells about line ``lo + k``) with
+    another one close by: within ``HEADLINE_NEIGHBOURS`` lines (the nearest one on either
+    side decides)."""
+    heads = [lo + k for k, is_head in enumerate(shaped) if is_head]
+    return {
+        i
+        for k, i in enumerate(heads)
+        if (k > 0 and i - heads[k - 1] <= HEADLINE_NEIGHBOURS)
+        or (k + 1 < len(heads) and heads[k + 1] - i <= HEADLINE_NEIGHBOURS)
+    }
