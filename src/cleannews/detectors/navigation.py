@@ -119,26 +119,35 @@ def _crumb(item: str) -> bool:
     return bool(item) and len(item.split()) <= BREADCRUMB_ITEM_MAX_WORDS and item[-1] not in ".!?"
 
 
+def _menu_item(feat: BlockFeatures, text: str) -> bool:
+    """A short label; code ("Content-Length: 106", '"rel": "x",') and numbered section
+    headings ("9. Bearer tokens") are the article's own material, not menu entries."""
+    return (
+        feat.words <= MENU_ITEM_MAX_WORDS
+        and not feat.terminal
+        and feat.letters
+        and not (feat.list_item and text[:1].isdigit())
+        and _CODE_CHARS.isdisjoint(text)
+    )
+
+
 def menu_runs(feats: Sequence[BlockFeatures], blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
     """(first, last) block indices of runs of at least ``MENU_RUN_MIN_LINES`` menu items.
 
-    A menu item is a short label; code ("Content-Length: 106", '"rel": "x",') and numbered
-    section headings ("9. Bearer tokens") are the article's own material, not menu entries.
-    Two steps, so that most lines cost no Python call: the feature half of the test for
-    every line as one byte per line, where a regex finds the runs long enough; then the text
-    half only inside those runs, again one byte per line and the same regex (a line failing
-    it splits the run; the pieces still long enough are menus)."""
+    Two steps, so that most lines cost no Python call: the feature half of
+    :func:`_menu_item` for every line as one byte per line, where a regex finds the runs long
+    enough; then the text half only inside those runs (which may split them)."""
     short = bytes([f.words <= MENU_ITEM_MAX_WORDS and not f.terminal and f.letters for f in feats])
     for run in _SHORT_RUN.finditer(short):
-        lo, hi = run.span()
-        items = bytes(
-            [
-                not (f.list_item and b.text[:1].isdigit()) and _CODE_CHARS.isdisjoint(b.text)
-                for f, b in zip(feats[lo:hi], blocks[lo:hi], strict=True)
-            ]
-        )
-        for piece in _SHORT_RUN.finditer(items):
-            yield lo + piece.start(), lo + piece.end() - 1
+        start = None
+        for i in range(run.start(), run.end() + 1):
+            if i < run.end() and _menu_item(feats[i], blocks[i].text):
+                if start is None:
+                    start = i
+                continue
+            if start is not None and i - start >= MENU_RUN_MIN_LINES:
+                yield start, i - 1
+            start = None
 
 
 def _inside_article(page: Page, feats: Sequence[BlockFeatures], first: int, last: int) -> bool:
