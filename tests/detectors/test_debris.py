@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleannews.detectors.debris import DebrisDetector
+from cleannews.detectors.debris import _TRACKING_STRONG, DebrisDetector, _has_strong_tracking_word
 from cleannews.page import Page
 
 PROSE = "The council approved the budget on Tuesday after a long debate."
@@ -108,3 +108,18 @@ def test_inline_findings_lie_inside_their_line() -> None:
     for finding in DebrisDetector().detect(page):
         assert line.start <= finding.start < finding.end <= line.end
         assert finding.score < 0.8  # inline pieces: a little less sure than whole lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UTM_Source=news; Campaign=spring",
+        "creative: banner, slot: top",
+        "AbTest=b — variant=2",  # beyond ASCII: the regex decides
+        "Ca\u017fe study: no words here",
+        "The campaign trail: day two",
+        "nothing to see: here = there",
+    ],
+)
+def test_strong_tracking_word_agrees_with_the_regex(text: str) -> None:
+    assert _has_strong_tracking_word(text) == (_TRACKING_STRONG.search(text) is not None)

@@ -43,7 +43,8 @@ _TRACKING_PAIR = re.compile(
     r"|line_?item|ad_?id|utm_[a-z]+)\s*[:=]\s*[^\s,;|]+",
     re.IGNORECASE,
 )
-_TRACKING_STRONG = re.compile(r"campaign|creative|utm_|abtest", re.IGNORECASE)
+_TRACKING_STRONG_WORDS = ("campaign", "creative", "utm_", "abtest")
+_TRACKING_STRONG = re.compile("|".join(_TRACKING_STRONG_WORDS), re.IGNORECASE)
 _ATTR = r"""\s+[\w:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)"""
 # A run of tags; they count only if the line has a tag with attributes (a bare ``<em>`` in a
 # sentence may be a programming article talking about markup).
@@ -93,13 +94,17 @@ _INLINE_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
 )
 
 
-# Any of the inline patterns' required substrings: one C-level search spares most lines the
-# per-pattern loop (ordinary prose holds none of them).
-_MAY_BE_INLINE = re.compile("|".join(re.escape(needs) for _, _, needs, _ in _INLINE_PATTERNS))
+# The inline patterns' required substrings: a page-level scan for them spares most lines the
+# per-pattern loop (ordinary prose holds none of them). Those that are single characters are
+# also in ``_MAY_BE_DEBRIS`` (so the two scans share them).
+_INLINE_NEEDS = tuple(needs for _, _, needs, _ in _INLINE_PATTERNS)
+_INLINE_CHARS = "".join(needs for needs in _INLINE_NEEDS if len(needs) == 1)
+_INLINE_LONGER = tuple(needs for needs in _INLINE_NEEDS if len(needs) > 1)
 # A character every whole-line shape but a base64 blob or a bare URL needs (``_whole_line``),
 # and every inline one ("](" has "(", a base64 "data:" URI ":"): a line with none of them, not
 # a one-word URL and not a blob, is never visited (see ``_candidates``).
 _MAY_BE_DEBRIS = "=({:<&"
+_OTHER_DEBRIS_CHARS = "".join(c for c in _MAY_BE_DEBRIS if c not in _INLINE_CHARS)
 BASE64_MIN_CHARS = 100
 
 
@@ -110,14 +115,15 @@ class DebrisDetector(Detector):
 
     def detect(self, page: Page) -> Iterator[Finding]:
         blocks = page.blocks
-        for i in _candidates(page):
+        candidates, may_be_inline = _candidates(page)
+        for i in candidates:
             block = blocks[i]
             whole = _whole_line(block.text)
             if whole is None and _is_lone_url(blocks, i):
                 whole = ("debris.bare-url", "a bare URL alone on a line")
             if whole is not None:
                 yield self.finding(block, Kind.DEBRIS, LINE_SCORE, whole[0], whole[1])
-            elif _MAY_BE_INLINE.search(block.text):
+            elif i in may_be_inline or any(needs in block.text for needs in _INLINE_LONGER):
                 yield from self._inline(block, _in_markup_listing(blocks, i))
 
     def _inline(self, block: Block, listing: bool) -> Iterator[Finding]:
@@ -163,19 +169,24 @@ def _whole_line(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _candidates(page: Page) -> list[int]:
+def _candidates(page: Page) -> tuple[list[int], set[int]]:
     """Indices, in order, of the blocks that may be debris: those holding a character of
     ``_MAY_BE_DEBRIS`` (found by a page-level scan), and one-word lines starting like a URL
     (``_is_lone_url``) or long enough to be a base64 blob (whose characters hold no space).
     A necessary condition for :func:`_whole_line`, :func:`_is_lone_url` and the inline
-    patterns; most lines of prose fail it and are never visited."""
-    found = blocks_containing(page, _MAY_BE_DEBRIS)
+    patterns; most lines of prose fail it and are never visited.
+
+    Also those of them holding a one-character substring some inline pattern needs (from the
+    same scans; the longer ones are rarer and tested per line: their page-level scans cost
+    more than they spare)."""
+    inline_chars = blocks_containing(page, _INLINE_CHARS)
+    found = inline_chars | blocks_containing(page, _OTHER_DEBRIS_CHARS)
     found.update(
         i
         for i, b in enumerate(page.blocks)
         if b.words == 1 and (b.text.startswith(_URL_STARTS) or len(b.text) >= BASE64_MIN_CHARS)
     )
-    return sorted(found)
+    return sorted(found), inline_chars
 
 
 def _in_markup_listing(blocks: Sequence[Block], i: int) -> bool:
@@ -215,12 +226,22 @@ def _looks_minified(text: str) -> bool:
 
 
 def _is_tracking(text: str) -> bool:
-    if not _TRACKING_STRONG.search(text):
+    if not _has_strong_tracking_word(text):
         return False
     pairs = _TRACKING_PAIR.findall(text)
     if len(pairs) < TRACKING_MIN_PAIRS:
         return False
     return sum(len(p) for p in pairs) >= 0.6 * len(text.replace(" ", ""))
+
+
+def _has_strong_tracking_word(text: str) -> bool:
+    """``_TRACKING_STRONG.search(text)``. On ASCII text (most lines) case-insensitive matching
+    is matching the lower case, and a few substring tests are several times cheaper than the
+    case-insensitive regex (beyond ASCII its case rules are not ``str.lower``'s: use it)."""
+    if text.isascii():
+        lowered = text.lower()
+        return any(word in lowered for word in _TRACKING_STRONG_WORDS)
+    return _TRACKING_STRONG.search(text) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -36,7 +36,7 @@ from ..page import Page
 from ..spans import Finding, Scope, new_finding
 from ..text.blocks import Block
 from ..text.features import BlockFeatures, page_features
-from ..text.topic import content_tokens, overlap, union_tokens
+from ..text.topic import TopicText, content_tokens, overlap, union_tokens
 from .base import Detector
 from .registry import register_detector
 
@@ -107,7 +107,7 @@ class PageStructureDetector(Detector):
         sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
         reason, name, first = "page_structure.before-article", self.name, article.first
         # In HTML the page's own markup places the article's header (main_content, dom_cues).
-        topic = _ArticleTopic(page, feats, article) if page.input_kind == "text" else None
+        kept = _standfirsts(page, feats, article) if page.input_kind == "text" else ()
         return [
             new_finding(
                 block.start,
@@ -119,10 +119,10 @@ class PageStructureDetector(Detector):
                 sentence_note if feat.sentence else line_note,
                 Scope.POSITION,
             )
-            for block, feat in zip(page.blocks[:first], feats[:first], strict=True)
+            for i, (block, feat) in enumerate(zip(page.blocks[:first], feats[:first], strict=True))
             # bulleted/numbered: the article's own list (ingredients, pros/cons); a paragraph
             # about the article's subject: its standfirst or intro
-            if not feat.list_item and not (topic is not None and topic.is_standfirst(feat, block))
+            if not feat.list_item and i not in kept
         ]
 
     def _after(self, page: Page, feats: Sequence[BlockFeatures], article: Article) -> list[Finding]:
@@ -135,7 +135,13 @@ class PageStructureDetector(Detector):
         )
         # Only lines after the article (and their neighbours) are asked about headlines.
         lo = max(0, article.last + 1 - HEADLINE_NEIGHBOURS)
-        headline = [False] * lo + [_headline(f) for f in feats[lo:]]
+        # Headline-shaped: a few words, unterminated, not a URL (one comprehension, no call
+        # per line).
+        shaped = [
+            HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and not f.terminal and not f.urlish
+            for f in feats[lo:]
+        ]
+        listed = _headline_lists(lo, shaped)
         blocks, name = page.blocks, self.name
         found = []
         in_item = feats[article.last].list_item  # the cluster may end inside a list
@@ -145,7 +151,7 @@ class PageStructureDetector(Detector):
             if in_item:
                 continue  # bulleted/numbered (and its wrapped lines): the article's own list
             prose = feat.sentence
-            if headline[i] and _in_headline_list(headline, i):
+            if i in listed:
                 kind, note, reason = Kind.RELATED, related_note, related
             else:
                 kind, note, reason = Kind.FOOTER, sentence_note if prose else line_note, footer
@@ -157,25 +163,29 @@ class PageStructureDetector(Detector):
         return found
 
 
-class _ArticleTopic:
-    """The article's content words, gathered only when a paragraph before it asks."""
+def _standfirsts(page: Page, feats: Sequence[BlockFeatures], article: Article) -> set[int]:
+    """The paragraphs before the article about its subject (its standfirst or intro; a
+    teaser of another story, a subtitle or a caption is not).
 
-    def __init__(self, page: Page, feats: Sequence[BlockFeatures], article: Article) -> None:
-        self._page, self._feats, self._article = page, feats, article
-        self._tokens: set[str] | None = None
-
-    def is_standfirst(self, feat: BlockFeatures, block: Block) -> bool:
-        """Is ``block`` a paragraph about the article's subject (a teaser of another story,
-        a subtitle or a caption is not)?"""
-        if not feat.prose or feat.words < STANDFIRST_MIN_WORDS:
-            return False
-        if self._tokens is None:
-            first, last = self._article.first, self._article.last
-            blocks, feats = self._page.blocks, self._feats
-            self._tokens = union_tokens(
-                blocks[j].text for j in range(first, last + 1) if feats[j].sentence
-            )
-        return overlap(content_tokens(block.text), self._tokens) >= STANDFIRST_MIN_OVERLAP
+    Only long paragraphs can be one (most lines before an article are menu items), so the
+    article's content words are gathered only when one of those exists."""
+    candidates = [
+        i
+        for i, feat in enumerate(feats[: article.first])
+        if feat.prose and feat.words >= STANDFIRST_MIN_WORDS
+    ]
+    if not candidates:
+        return set()
+    blocks = page.blocks
+    # A few candidates' words looked up in the article: cheaper than tokenizing all of it.
+    topic = TopicText(
+        blocks[j].text for j in range(article.first, article.last + 1) if feats[j].sentence
+    )
+    return {
+        i
+        for i in candidates
+        if topic.shares(content_tokens(blocks[i].text), STANDFIRST_MIN_OVERLAP)
+    }
 
 
 def _continues(blocks: Sequence[Block], i: int) -> bool:
@@ -386,17 +396,14 @@ def max_run(sentences: Sentences, lo: int, hi: int) -> Article | None:
     return Article(best_start, best_end, best_sum)
 
 
-def _in_headline_list(headline: Sequence[bool], i: int) -> bool:
-    """A headline-shaped line with another headline-shaped line close by."""
-    if not headline[i]:
-        return False
-    lo, hi = max(0, i - HEADLINE_NEIGHBOURS), min(len(headline), i + HEADLINE_NEIGHBOURS + 1)
-    return any(headline[j] for j in range(lo, hi) if j != i)
-
-
-def _headline(feat: BlockFeatures) -> bool:
-    return (
-        HEADLINE_MIN_WORDS <= feat.words <= HEADLINE_MAX_WORDS
-        and not feat.terminal
-        and not feat.urlish
-    )
+def _headline_lists(lo: int, shaped: Sequence[bool]) -> set[int]:
+    """Indices of the headline-shaped lines (``shaped[k]`` tells about line ``lo + k``) with
+    another one close by: within ``HEADLINE_NEIGHBOURS`` lines (the nearest one on either
+    side decides)."""
+    heads = [lo + k for k, is_head in enumerate(shaped) if is_head]
+    return {
+        i
+        for k, i in enumerate(heads)
+        if (k > 0 and i - heads[k - 1] <= HEADLINE_NEIGHBOURS)
+        or (k + 1 < len(heads) and heads[k + 1] - i <= HEADLINE_NEIGHBOURS)
+    }

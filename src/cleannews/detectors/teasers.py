@@ -23,7 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from operator import mul
+from operator import attrgetter, mul
 from typing import ClassVar, Container, Iterator, Sequence
 
 from ..kinds import Kind
@@ -129,8 +129,9 @@ def _find_shapes(page: Page) -> tuple[Shape, ...]:
         return ()
     cues = load_cues()
     blocks = page.blocks
-    words = [f.words for f in page_features(page)]
-    prose = [f.prose for f in page_features(page)]
+    feats = page_features(page)
+    words = list(map(attrgetter("words"), feats))  # in C, no bytecode per line
+    prose = list(map(attrgetter("prose"), feats))
     # The timestamp regex is the costliest test here. Stories need every timestamp line, but
     # only when some story header can carry a signal (most pages have none); teaser runs ask
     # about a few lines around their pairs, tested on demand.

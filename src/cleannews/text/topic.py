@@ -15,13 +15,14 @@ from .features import load_stopwords
 
 _TOKEN = re.compile(r"[^\W\d_]{4,}")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_TOKEN_CHAR = re.compile(r"[^\W\d_]")  # what ``_TOKEN`` runs are made of
 
 
 def content_tokens(text: str) -> set[str]:
     """The set of content words of ``text`` (casefolded; CJK as character bigrams)."""
-    stop = load_stopwords().words
     lowered = text.casefold()
-    out = {t for t in _TOKEN.findall(lowered) if t not in stop}
+    # One C-level set difference instead of a membership test per token.
+    out = set(_TOKEN.findall(lowered)) - load_stopwords().words
     if not lowered.isascii():
         for run in _CJK_RUN.findall(lowered):
             out.update(run[k : k + 2] for k in range(len(run) - 1))
@@ -29,12 +30,57 @@ def content_tokens(text: str) -> set[str]:
 
 
 def union_tokens(texts: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for text in texts:
-        out |= content_tokens(text)
-    return out
+    """The content words of all ``texts``, in one scan of them joined by line breaks.
+
+    The same set as the union of each text's :func:`content_tokens`: a token (a letter run,
+    a CJK bigram) never spans a line break, and casefolding goes character by character."""
+    return content_tokens("\n".join(texts))
 
 
 def overlap(tokens: set[str], reference: frozenset[str] | set[str]) -> float:
     """Share of ``tokens`` also in ``reference`` (0.0 when ``tokens`` is empty)."""
     return len(tokens & reference) / len(tokens) if tokens else 0.0
+
+
+class TopicText:
+    """A long text (an article) that a few short ones are compared with.
+
+    ``TopicText(texts).shares(tokens, share)`` is ``overlap(tokens, union_tokens(texts)) >=
+    share`` for ``tokens`` made by :func:`content_tokens`, without tokenizing ``texts``: for
+    a few tokens against a long text (a paragraph against a whole article), looking each
+    token up in it (a C-level substring search) is much cheaper than a regex pass over every
+    character; and the count stops as soon as the answer is known."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._text = "\n".join(texts).casefold()  # as ``union_tokens`` sees them
+
+    def shares(self, tokens: set[str], share: float) -> bool:
+        if not tokens:
+            return 0.0 >= share
+        total, hits, left = len(tokens), 0, len(tokens)
+        for token in tokens:
+            hits += self.holds(token)
+            left -= 1
+            if hits / total >= share:  # only grows from here
+                return True
+            if (hits + left) / total < share:  # cannot reach it any more
+                return False
+        return False  # not reached: one of the tests above holds once ``left`` is 0
+
+    def holds(self, token: str) -> bool:
+        """Is ``token`` (a content token of some text) among the content tokens of ours?
+
+        A word token (four letters or more; never a function word, as no content token is)
+        must occur as a whole letter run: neither side touches a letter. A CJK bigram (two
+        characters) is anywhere in a CJK run, i.e. anywhere in the text."""
+        text = self._text
+        if len(token) == 2:
+            return token in text
+        size = len(token)
+        at = text.find(token)
+        while at != -1:
+            before = at > 0 and _TOKEN_CHAR.match(text, at - 1) is not None
+            if not before and _TOKEN_CHAR.match(text, at + size) is None:
+                return True
+            at = text.find(token, at + 1)
+        return False
