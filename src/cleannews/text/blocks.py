@@ -79,11 +79,6 @@ class _BlockBuilder:
     terminal: bool
 
 
-def _become_block(builder: _BlockBuilder) -> Block:
-    builder.__class__ = Block  # type: ignore[assignment]  # same layout, see above
-    return builder  # type: ignore[return-value]  # it is a Block now
-
-
 def new_block(
     index: int, start: int, end: int, line: int, text: str, key: str, words: int, terminal: bool
 ) -> Block:
@@ -97,7 +92,8 @@ def new_block(
     b.key = key
     b.words = words
     b.terminal = terminal
-    return _become_block(b)
+    b.__class__ = Block  # type: ignore[assignment]  # same layout, see above
+    return b  # type: ignore[return-value]  # it is a Block now
 
 
 def normalise_key(text: str) -> str:
