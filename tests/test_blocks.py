@@ -57,3 +57,25 @@ def test_blocks_of_lines_matches_the_html_line_blocks() -> None:
     made, folded = blocks.blocks_of_lines(lines, starts, list(range(1, len(lines) + 1)))
     assert made == lines_to_blocks(lines)
     assert folded == [line.casefold() for line in lines]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["plain ascii", "lines"],
+        ["caf\u00e9 cr\u00e8me", "\u201cquoted\u201d"],  # non-ASCII, nothing special
+        ["caf\u00e9\u00a0cr\u00e8me", "ok"],  # a no-break space
+        ["caf\u00e9  cr\u00e8me", "ok"],  # a double space
+        ["caf\u00e9", "\u65e5\u672c\u8a9e\u306e\u6587"],  # unspaced letters
+        ["caf\u00e9", "\u0130LG\u0130L\u0130"],  # a dotted capital I
+        ["caf\u00e9\u3000x", "ok"],  # an ideographic space
+    ],
+)
+def test_special_texts_match_the_per_text_tests(texts: list[str]) -> None:
+    # ``_special``'s one-scan shortcut for non-ASCII pages picks the same texts.
+    expected = [
+        i
+        for i, t in enumerate(texts)
+        if "  " in t or not t.isprintable() or blocks.has_rare_letters(t)
+    ]
+    assert blocks._special(texts) == expected
