@@ -228,7 +228,7 @@ def whole_lines(page: Page, group: TableGroup | None) -> Sequence[Block]:
     lookup per block for all of them. Every block without a group."""
     if group is None:
         return page.blocks
-    memo_key = f"{MEMO_KEY}.group-whole.{group.package}.{','.join(group.detectors)}"
+    memo_key = f"{MEMO_KEY}.group-whole.{group.memo_name}"
     found = page.memo.get(memo_key)
     if found is None:
         whole = group.whole
@@ -262,8 +262,7 @@ def _group_scanned(
 ) -> list[Block]:
     """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
     (memoised: the first detector of the group scans for all)."""
-    names = ",".join(group.detectors)
-    memo_key = f"{MEMO_KEY}.group.{section}.{group.package}.{names}.{group.max_words}"
+    memo_key = f"{MEMO_KEY}.group.{section}.{group.memo_name}"
     found = page.memo.get(memo_key)
     if found is None:
         found = page.memo[memo_key] = scanned_lines(page, group.max_words, scan, unspaced)

@@ -154,9 +154,13 @@ class TableGroup:
     prefix_scan: re.Pattern[str] | None  # as ``PhraseTable.prefix_scan``, for all tables
     contains_scan: re.Pattern[str] | None  # as ``PhraseTable.contains_scan``, for all tables
     contains_scan_unspaced: re.Pattern[str] | None  # as ``PhraseTable.contains_scan_unspaced``
+    # Made once, read on every page: the group's name in ``Page.memo`` keys, and its tables'
+    # identities (tables compare by value, which is slow and not what "one of them" means).
+    memo_name: str = ""
+    table_ids: frozenset[int] = frozenset()
 
     def covers(self, table: PhraseTable) -> bool:
-        return any(t is table for t in self.tables)
+        return id(table) in self.table_ids
 
 
 def parse_phrase_file(text: str, language: str) -> list[Phrase]:
@@ -424,6 +428,8 @@ def load_group(package: str, detectors: tuple[str, ...], max_words: int) -> Tabl
         prefix_scan=line_scan(_section_texts(tables, "prefix", "marker-prefix"), "\n"),
         contains_scan=contains_scan(_section_texts(tables, "contains"), spaced=True),
         contains_scan_unspaced=contains_scan(_section_texts(tables, "contains"), spaced=False),
+        memo_name=f"{package}.{','.join(detectors)}.{max_words}",
+        table_ids=frozenset(map(id, tables)),
     )
 
 
