@@ -235,6 +235,9 @@ def test_french_paywall_lines_are_flagged(line: str) -> None:
         "d'information.",
         "Puedes darte de baja en cualquier momento desde el enlace del boletín.",
         "Prosimy o zaznaczenie checkboxa przed dodaniem komentarza.",
+        "Instant access to the full article PDF.",
+        "Get the latest news straight to your phone with our app.",
+        "Du willst nichts mehr verpassen?",
     ],
 )
 def test_form_consent_and_newsletter_notices_are_flagged(line: str) -> None:

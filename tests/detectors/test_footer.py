@@ -255,6 +255,9 @@ def test_a_sentence_starting_with_a_category_word_is_not_a_label() -> None:
         "Les opinions exprimées dans les blogs n'engagent que leurs auteurs.",
         "The views expressed here do not necessarily reflect the views of the publisher.",
         "Suggested citation: Doe, Jane: The budget debate, Blog, 2020/4/09.",
+        # Embed placeholders and download-link notes.
+        "Empfohlener redaktioneller Inhalt",
+        "Jahresbericht 2021 PDF | 38 KB | Datei ist nicht barrierefrei",
     ],
 )
 def test_licence_meta_and_disclaimer_lines_are_flagged(line: str) -> None:
