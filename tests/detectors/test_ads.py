@@ -218,3 +218,40 @@ def test_registration_walls_and_donation_buttons_are_flagged(line: str) -> None:
 )
 def test_french_paywall_lines_are_flagged(line: str) -> None:
     assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+        "Service apply.",
+        "Receive our monthly newsletter to stay on top of the latest articles.",
+        "By signing up, you agree to our terms and privacy policy.",
+        "Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden.",
+        "Mit der Anmeldung stimme ich der Bearbeitung meiner Daten zu.",
+        "Benachrichtigung aktivieren",
+        "Für Links auf dieser Seite erhält der Verlag ggf. eine Provision vom Händler.",
+        "Votre adresse de messagerie est uniquement utilisée pour vous envoyer nos lettres "
+        "d'information.",
+        "Puedes darte de baja en cualquier momento desde el enlace del boletín.",
+        "Prosimy o zaznaczenie checkboxa przed dodaniem komentarza.",
+        "Instant access to the full article PDF.",
+        "Get the latest news straight to your phone with our app.",
+        "Du willst nichts mehr verpassen?",
+    ],
+)
+def test_form_consent_and_newsletter_notices_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company said it would protect user data with new encryption next year.",
+        "Die Verarbeitung der Daten dauerte nach Angaben der Behörde mehrere Wochen.",
+        "Der Händler erhielt für den Verkauf eine hohe Provision, sagte der Anwalt.",
+        "Le lien entre les deux affaires reste à établir, selon les enquêteurs.",
+    ],
+)
+def test_prose_near_consent_phrases_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

@@ -234,3 +234,45 @@ def test_category_labels_and_listing_disclaimers_are_flagged(line: str, reason: 
 def test_a_sentence_starting_with_a_category_word_is_not_a_label() -> None:
     line = "Kategorie B ist die häufigste Führerscheinklasse in Deutschland."
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Content licence notices.
+        "All content is licensed under a Creative Commons Attribution 4.0 International "
+        "License, unless stated otherwise.",
+        "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE. Die Fotos "
+        "dürfen nicht verwendet werden.",
+        "Ce contenu est publié sous licence Creative Commons BY-SA.",
+        "Este artículo se publica bajo una licencia Creative Commons.",
+        # Blog-engine post meta lines.
+        "This entry was posted in News and tagged budget, council by Jane Doe. Bookmark the "
+        "permalink.",
+        "Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit Berlin von "
+        "Jane Doe. Permanentlink.",
+        # Opinion disclaimers and citation notes.
+        "Les opinions exprimées dans les blogs n'engagent que leurs auteurs.",
+        "The views expressed here do not necessarily reflect the views of the publisher.",
+        "Suggested citation: Doe, Jane: The budget debate, Blog, 2020/4/09.",
+        # Embed placeholders and download-link notes.
+        "Empfohlener redaktioneller Inhalt",
+        "Jahresbericht 2021 PDF | 38 KB | Datei ist nicht barrierefrei",
+    ],
+)
+def test_licence_meta_and_disclaimer_lines_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo, by a local artist, is licensed under a Creative Commons license and was "
+        "shared widely.",
+        "The entry was posted in the register on Monday, officials said.",
+        "Die Meinung des Autors wurde in der Debatte oft zitiert.",
+        "A suggested citation format was adopted by the journal last year.",
+    ],
+)
+def test_prose_near_licence_and_disclaimer_phrases_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

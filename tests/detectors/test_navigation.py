@@ -135,3 +135,15 @@ def test_menu_run_before_the_article() -> None:
 )
 def test_article_lists_and_prose_are_not_navigation(lines: list[str]) -> None:
     assert flagged(lines) == {}
+
+
+@pytest.mark.parametrize(
+    "line", ["Zurück zu allen Meldungen", "Back to all news", "Retour à toutes les actualités"]
+)
+def test_back_to_all_news_links_are_flagged(line: str) -> None:
+    assert line in flagged([PROSE, PROSE2, line, PROSE])
+
+
+def test_prose_about_going_back_is_not_flagged() -> None:
+    line = "Back to all the news from the council: the plan takes effect next spring."
+    assert flagged([PROSE, PROSE2, line, PROSE]) == {}

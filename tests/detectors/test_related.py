@@ -164,3 +164,31 @@ def test_sentence_starting_with_a_label_word_is_not_flagged() -> None:
         "housing, transport and schools over the next five years."
     )
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nächster Artikel: Landespolitiker stellen die Koalition im Bund infrage",
+        "Vorheriger Beitrag: Wetter in der Region – Aussichten bis Freitag mild",
+        "Previous post: Ten things we learned at the conference this year",
+        "Article suivant : Les rapatriés rentrent enfin chez eux après la quarantaine",
+        "Artículo anterior: El gobierno presenta su plan de vivienda",
+        "Следующая статья: Городской совет утвердил новый бюджет",
+    ],
+)
+def test_previous_and_next_post_links_are_flagged(line: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", None) == [(5, "related.prefix", Scope.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Next posts will cover the budget for housing, transport and schools in detail.",
+        "Der nächste Artikel der Serie erscheint am Montag.",
+        # Without a separator the label could start a sentence: left alone.
+        "Nächster Artikel Landespolitiker stellen die Koalition im Bund infrage",
+    ],
+)
+def test_prose_about_the_next_article_is_not_flagged(line: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", None) == []

@@ -144,3 +144,29 @@ def test_gallery_buttons_and_video_expiry_notes_are_flagged(line: str, reason: s
 def test_a_sentence_about_a_video_is_not_an_expiry_note() -> None:
     line = "Das Video ist verfügbar bis Ende März, sagte der Sender."
     assert findings(f"{ARTICLE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bild anzeigen Bild schließen",
+        "Gefällt Ihnen dieser Artikel?",
+        "Es gibt derzeit keine bevorstehenden Veranstaltungen.",
+        "There are no upcoming events at this time.",
+        "By Jane Doe Feb 8, 2020 5 min read",
+    ],
+)
+def test_gallery_buttons_bylines_with_reading_time_and_empty_lists_are_flagged(line: str) -> None:
+    assert [n for n, *_ in findings(f"{ARTICLE}\n{line}\n{PROSE}", None)] == [5]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the time the council met, there were no upcoming events on the agenda for May.",
+        "Das Bild zeigt den Bürgermeister bei der Eröffnung.",
+        "By Tuesday the plan had taken 5 minutes to read aloud.",
+    ],
+)
+def test_prose_near_gallery_and_event_phrases_is_not_flagged(line: str) -> None:
+    assert findings(f"{ARTICLE}\n{line}\n{PROSE}", None) == []
