@@ -26,6 +26,13 @@ from .phrases import (
 )
 
 MEMO_KEY = "detectors.phrase_detector"
+# ``Page.memo`` keys are (name, parameter...) tuples of strings and ints made once: building
+# and hashing an f-string per lookup was a visible share of a short page's cost (~30 lookups).
+_GROUP_WHOLE_MEMO = f"{MEMO_KEY}.group-whole"
+_GROUP_MEMO = f"{MEMO_KEY}.group"
+_SHORT_MEMO = f"{MEMO_KEY}.short"
+_JOINED_MEMO = f"{MEMO_KEY}.joined"
+_DIGITS_MEMO = f"{MEMO_KEY}.digits"
 
 DEFAULT_SECTION_SCORES: Mapping[str, float] = {
     "marker": 0.9,
@@ -161,21 +168,31 @@ def phrase_candidates(
     own test runs over the page in one comprehension, instead of one chain of Python calls per
     block and detector; ``match`` then decides for the few blocks found."""
     whole = table.whole
-    found = {b.index for b in whole_lines(page, group) if b.key in whole}
-    found.update(b.index for b in extra)
-    found.update(b.index for b in prefix_lines(page, table, max_words, group))
-    found.update(b.index for b in contains_lines(page, table, max_words, group))
+    # Each section's lines, in page order; only the sections the table has are looked at (most
+    # pages, and every tiny one, find nothing in most of them).
+    parts = [[b for b in whole_lines(page, group) if b.key in whole]]
+    if table.prefix is not None or table.marker_prefix is not None:
+        parts.append(prefix_lines(page, table, max_words, group))
+    if table.contains is not None:
+        parts.append(contains_lines(page, table, max_words, group))
     if table.count is not None:  # a count line holds a digit
         count = table.count.match
-        found.update(
-            b.index
-            for b in digit_blocks(page, max_words)
-            if count(b.text.casefold()) and table.count_noun(b.text)
+        parts.append(
+            [
+                b
+                for b in digit_blocks(page, max_words)
+                if count(b.text.casefold()) and table.count_noun(b.text)
+            ]
         )
     if table.regexes:
-        found.update(b.index for b in _regex_lines(page, table, max_words))
+        parts.append(_regex_lines(page, table, max_words))
+    found = [part for part in parts if part]
+    if extra:
+        found.append(list(extra))  # in no particular order: always merged below
+    elif len(found) <= 1:
+        return found[0] if found else []  # already in page order, no duplicates
     blocks = page.blocks
-    return [blocks[i] for i in sorted(found)]
+    return [blocks[i] for i in sorted({b.index for part in found for b in part})]
 
 
 def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
@@ -228,7 +245,7 @@ def whole_lines(page: Page, group: TableGroup | None) -> Sequence[Block]:
     lookup per block for all of them. Every block without a group."""
     if group is None:
         return page.blocks
-    memo_key = f"{MEMO_KEY}.group-whole.{group.memo_name}"
+    memo_key = (_GROUP_WHOLE_MEMO, group.memo_name)
     found = page.memo.get(memo_key)
     if found is None:
         whole = group.whole
@@ -262,7 +279,7 @@ def _group_scanned(
 ) -> list[Block]:
     """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
     (memoised: the first detector of the group scans for all)."""
-    memo_key = f"{MEMO_KEY}.group.{section}.{group.memo_name}"
+    memo_key = (_GROUP_MEMO, section, group.memo_name)
     found = page.memo.get(memo_key)
     if found is None:
         found = page.memo[memo_key] = scanned_lines(page, group.max_words, scan, unspaced)
@@ -296,7 +313,7 @@ def contains_blocks(blocks: Iterable[Block], table: PhraseTable) -> list[Block]:
 
 def short_blocks(page: Page, max_words: int) -> list[Block]:
     """The blocks of at most ``max_words`` words (memoised: several detectors share a limit)."""
-    memo_key = f"{MEMO_KEY}.short.{max_words}"
+    memo_key = (_SHORT_MEMO, max_words)
     found = page.memo.get(memo_key)
     if found is None:
         found = page.memo[memo_key] = [b for b in page.blocks if b.words <= max_words]
@@ -327,7 +344,7 @@ def scanned_blocks(
 
 def _joined_keys(page: Page, max_words: int) -> str:
     """``"\n" + "\n".join(keys)`` of the blocks of at most ``max_words`` words (memoised)."""
-    memo_key = f"{MEMO_KEY}.joined.{max_words}"
+    memo_key = (_JOINED_MEMO, max_words)
     found = page.memo.get(memo_key)
     if found is None:
         found = "\n" + "\n".join([b.key for b in short_blocks(page, max_words)])
@@ -337,7 +354,7 @@ def _joined_keys(page: Page, max_words: int) -> str:
 
 def digit_blocks(page: Page, max_words: int) -> list[Block]:
     """The short blocks holding a decimal digit: only they can be counts or digit-gated regexes."""
-    memo_key = f"{MEMO_KEY}.digits.{max_words}"
+    memo_key = (_DIGITS_MEMO, max_words)
     found = page.memo.get(memo_key)
     if found is None:
         digit = _DIGIT.search
