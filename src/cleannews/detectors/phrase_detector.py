@@ -8,6 +8,7 @@ A subclass names itself, its kind and the languages it ships data for; the phras
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ..kinds import Kind
@@ -28,7 +29,6 @@ from .phrases import (
 MEMO_KEY = "detectors.phrase_detector"
 # ``Page.memo`` keys are (name, parameter...) tuples of strings and ints made once: building
 # and hashing an f-string per lookup was a visible share of a short page's cost (~30 lookups).
-_GROUP_WHOLE_MEMO = f"{MEMO_KEY}.group-whole"
 _GROUP_MEMO = f"{MEMO_KEY}.group"
 _SHORT_MEMO = f"{MEMO_KEY}.short"
 _JOINED_MEMO = f"{MEMO_KEY}.joined"
@@ -229,7 +229,7 @@ def prefix_lines(
         return []
     if group is not None and group.prefix_scan is not None and max_words <= group.max_words:
         # The few lines starting with a phrase of any of the group's tables; then its own.
-        lines: Sequence[Block] = _group_scanned(page, group, "prefix", group.prefix_scan)
+        lines: Sequence[Block] = group_lines(page, group).prefix
     elif table.prefix_scan is not None:
         return list(scanned_blocks(page, max_words, table.prefix_scan))
     else:
@@ -243,14 +243,7 @@ def prefix_lines(
 def whole_lines(page: Page, group: TableGroup | None) -> Sequence[Block]:
     """The blocks that may be whole-line phrases of ``group``'s tables (read twice too): one
     lookup per block for all of them. Every block without a group."""
-    if group is None:
-        return page.blocks
-    memo_key = (_GROUP_WHOLE_MEMO, group.memo_name)
-    found = page.memo.get(memo_key)
-    if found is None:
-        whole = group.whole
-        found = page.memo[memo_key] = [b for b in page.blocks if b.key in whole]
-    return found
+    return page.blocks if group is None else group_lines(page, group).whole
 
 
 def contains_lines(
@@ -262,27 +255,38 @@ def contains_lines(
         return []
     if group is not None and group.contains_scan is not None and max_words <= group.max_words:
         search = contains.search  # on the few lines where a phrase of the group occurs
-        scans = (group.contains_scan, group.contains_scan_unspaced)
-        lines = _group_scanned(page, group, "contains", *scans)
-        return [b for b in lines if b.words <= max_words and search(b.key)]
+        return [
+            b for b in group_lines(page, group).contains if b.words <= max_words and search(b.key)
+        ]
     if table.contains_scan is not None:
         return scanned_lines(page, max_words, table.contains_scan, table.contains_scan_unspaced)
     return contains_blocks(short_blocks(page, max_words), table)
 
 
-def _group_scanned(
-    page: Page,
-    group: TableGroup,
-    section: str,
-    scan: re.Pattern[str],
-    unspaced: re.Pattern[str] | None = None,
-) -> list[Block]:
-    """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
-    (memoised: the first detector of the group scans for all)."""
-    memo_key = (_GROUP_MEMO, section, group.memo_name)
+@dataclass(frozen=True, slots=True)
+class GroupLines:
+    """The lines of a page where some phrase of a :class:`TableGroup`'s tables may be: each
+    table of the group only looks at these (see ``group_lines``)."""
+
+    whole: list[Block]  # the key is a whole-line phrase (or one read twice)
+    prefix: list[Block]  # at most ``group.max_words`` words, starting with a prefix phrase
+    contains: list[Block]  # at most ``group.max_words`` words, holding a [contains] phrase
+
+
+def group_lines(page: Page, group: TableGroup) -> GroupLines:
+    """``group``'s scans of ``page``, all made on first use (memoised): every detector of the
+    group reads them several times, so one memo lookup each time is all they cost after."""
+    memo_key = (_GROUP_MEMO, group.memo_name)
     found = page.memo.get(memo_key)
     if found is None:
-        found = page.memo[memo_key] = scanned_lines(page, group.max_words, scan, unspaced)
+        prefix, contains = group.prefix_scan, group.contains_scan
+        found = page.memo[memo_key] = GroupLines(
+            [b for b in page.blocks if b.key in group.whole],
+            [] if prefix is None else scanned_lines(page, group.max_words, prefix, None),
+            []
+            if contains is None
+            else scanned_lines(page, group.max_words, contains, group.contains_scan_unspaced),
+        )
     return found
 
 
