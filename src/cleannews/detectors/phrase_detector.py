@@ -168,12 +168,19 @@ def phrase_candidates(
     own test runs over the page in one comprehension, instead of one chain of Python calls per
     block and detector; ``match`` then decides for the few blocks found."""
     whole = table.whole
-    # Each section's lines, in page order; only the sections the table has are looked at (most
-    # pages, and every tiny one, find nothing in most of them).
-    parts = [[b for b in whole_lines(page, group) if b.key in whole]]
-    if table.prefix is not None or table.marker_prefix is not None:
+    # The group's scans, when they cover this table's lines: a section none of its lines can
+    # match is not looked at (on most pages, and every tiny one, most sections find nothing).
+    scans = group_lines(page, group) if group is not None else None
+    short = scans if scans is not None and max_words <= scans.max_words else None
+    # Each section's lines, in page order; only the sections the table has.
+    parts = []
+    if scans is None or scans.whole:
+        parts.append([b for b in whole_lines(page, group) if b.key in whole])
+    if (table.prefix is not None or table.marker_prefix is not None) and (
+        short is None or short.prefix
+    ):
         parts.append(prefix_lines(page, table, max_words, group))
-    if table.contains is not None:
+    if table.contains is not None and (short is None or short.contains):
         parts.append(contains_lines(page, table, max_words, group))
     if table.count is not None:  # a count line holds a digit
         count = table.count.match
@@ -268,6 +275,7 @@ class GroupLines:
     """The lines of a page where some phrase of a :class:`TableGroup`'s tables may be: each
     table of the group only looks at these (see ``group_lines``)."""
 
+    max_words: int  # ``group.max_words``: prefix/contains lines are this short
     whole: list[Block]  # the key is a whole-line phrase (or one read twice)
     prefix: list[Block]  # at most ``group.max_words`` words, starting with a prefix phrase
     contains: list[Block]  # at most ``group.max_words`` words, holding a [contains] phrase
@@ -281,6 +289,7 @@ def group_lines(page: Page, group: TableGroup) -> GroupLines:
     if found is None:
         prefix, contains = group.prefix_scan, group.contains_scan
         found = page.memo[memo_key] = GroupLines(
+            group.max_words,
             [b for b in page.blocks if b.key in group.whole],
             [] if prefix is None else scanned_lines(page, group.max_words, prefix, None),
             []
