@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Hashable, Mapping
 
 from .text.blocks import Block, split_blocks_folded
 
@@ -31,8 +31,9 @@ class Page:
     metadata: Mapping[str, Any] = field(default_factory=dict)
     html: Any = None
     # Per-page scratch space for values several detectors share (see ``text.features``); keys
-    # are module-qualified. Lives and dies with the page, so detectors stay stateless.
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # are module-qualified names, or tuples starting with one (a name and its parameters). Lives
+    # and dies with the page, so detectors stay stateless.
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, source: str, language: str | None = None, **kwargs: Any) -> Page:

@@ -3,10 +3,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleannews.detectors.phrase_detector import PhraseDetector
-from cleannews.detectors.phrases import RegexGate, build_table, parse_phrase_file, regex_phrase
+from cleannews.detectors.phrases import (
+    RegexGate,
+    build_table,
+    loose_non_word,
+    parse_phrase_file,
+    regex_phrase,
+)
 from cleannews.kinds import Kind
 from cleannews.page import Page
 from cleannews.spans import Scope
@@ -133,3 +141,14 @@ def test_regex_gate_keeps_every_match(text: str, found: bool) -> None:
     assert table.regex_gate is not None
     assert (regex_phrase(table, text) is not None) is found
     assert table.regex_gate.admits(text) or not found
+
+
+def test_loose_non_word_is_non_word_in_the_bmp_and_everything_beyond() -> None:
+    # The group's [contains] scan starts with this class instead of ``\W`` (a faster skip);
+    # its hits are checked again, so it may match more, but never less.
+    loose = re.compile(loose_non_word())
+    non_word = re.compile(r"\W")
+    for code in range(0x10000):
+        char = chr(code)
+        assert bool(loose.match(char)) == bool(non_word.match(char)), hex(code)
+    assert loose.match("\U0001f600") and loose.match("\U00020000")  # emoji; a CJK ext. B letter

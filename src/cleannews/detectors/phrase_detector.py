@@ -8,6 +8,7 @@ A subclass names itself, its kind and the languages it ships data for; the phras
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ..kinds import Kind
@@ -26,6 +27,12 @@ from .phrases import (
 )
 
 MEMO_KEY = "detectors.phrase_detector"
+# ``Page.memo`` keys are (name, parameter...) tuples of strings and ints made once: building
+# and hashing an f-string per lookup was a visible share of a short page's cost (~30 lookups).
+_GROUP_MEMO = f"{MEMO_KEY}.group"
+_SHORT_MEMO = f"{MEMO_KEY}.short"
+_JOINED_MEMO = f"{MEMO_KEY}.joined"
+_DIGITS_MEMO = f"{MEMO_KEY}.digits"
 
 DEFAULT_SECTION_SCORES: Mapping[str, float] = {
     "marker": 0.9,
@@ -161,21 +168,38 @@ def phrase_candidates(
     own test runs over the page in one comprehension, instead of one chain of Python calls per
     block and detector; ``match`` then decides for the few blocks found."""
     whole = table.whole
-    found = {b.index for b in whole_lines(page, group) if b.key in whole}
-    found.update(b.index for b in extra)
-    found.update(b.index for b in prefix_lines(page, table, max_words, group))
-    found.update(b.index for b in contains_lines(page, table, max_words, group))
+    # The group's scans, when they cover this table's lines: a section none of its lines can
+    # match is not looked at (on most pages, and every tiny one, most sections find nothing).
+    scans = group_lines(page, group) if group is not None else None
+    short = scans if scans is not None and max_words <= scans.max_words else None
+    # Each section's lines, in page order; only the sections the table has.
+    parts = []
+    if scans is None or scans.whole:
+        parts.append([b for b in whole_lines(page, group) if b.key in whole])
+    if (table.prefix is not None or table.marker_prefix is not None) and (
+        short is None or short.prefix
+    ):
+        parts.append(prefix_lines(page, table, max_words, group))
+    if table.contains is not None and (short is None or short.contains):
+        parts.append(contains_lines(page, table, max_words, group))
     if table.count is not None:  # a count line holds a digit
         count = table.count.match
-        found.update(
-            b.index
-            for b in digit_blocks(page, max_words)
-            if count(b.text.casefold()) and table.count_noun(b.text)
+        parts.append(
+            [
+                b
+                for b in digit_blocks(page, max_words)
+                if count(b.text.casefold()) and table.count_noun(b.text)
+            ]
         )
     if table.regexes:
-        found.update(b.index for b in _regex_lines(page, table, max_words))
+        parts.append(_regex_lines(page, table, max_words))
+    found = [part for part in parts if part]
+    if extra:
+        found.append(list(extra))  # in no particular order: always merged below
+    elif len(found) <= 1:
+        return found[0] if found else []  # already in page order, no duplicates
     blocks = page.blocks
-    return [blocks[i] for i in sorted(found)]
+    return [blocks[i] for i in sorted({b.index for part in found for b in part})]
 
 
 def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
@@ -212,7 +236,7 @@ def prefix_lines(
         return []
     if group is not None and group.prefix_scan is not None and max_words <= group.max_words:
         # The few lines starting with a phrase of any of the group's tables; then its own.
-        lines: Sequence[Block] = _group_scanned(page, group, "prefix", group.prefix_scan)
+        lines: Sequence[Block] = group_lines(page, group).prefix
     elif table.prefix_scan is not None:
         return list(scanned_blocks(page, max_words, table.prefix_scan))
     else:
@@ -226,14 +250,7 @@ def prefix_lines(
 def whole_lines(page: Page, group: TableGroup | None) -> Sequence[Block]:
     """The blocks that may be whole-line phrases of ``group``'s tables (read twice too): one
     lookup per block for all of them. Every block without a group."""
-    if group is None:
-        return page.blocks
-    memo_key = f"{MEMO_KEY}.group-whole.{group.memo_name}"
-    found = page.memo.get(memo_key)
-    if found is None:
-        whole = group.whole
-        found = page.memo[memo_key] = [b for b in page.blocks if b.key in whole]
-    return found
+    return page.blocks if group is None else group_lines(page, group).whole
 
 
 def contains_lines(
@@ -245,27 +262,40 @@ def contains_lines(
         return []
     if group is not None and group.contains_scan is not None and max_words <= group.max_words:
         search = contains.search  # on the few lines where a phrase of the group occurs
-        scans = (group.contains_scan, group.contains_scan_unspaced)
-        lines = _group_scanned(page, group, "contains", *scans)
-        return [b for b in lines if b.words <= max_words and search(b.key)]
+        return [
+            b for b in group_lines(page, group).contains if b.words <= max_words and search(b.key)
+        ]
     if table.contains_scan is not None:
         return scanned_lines(page, max_words, table.contains_scan, table.contains_scan_unspaced)
     return contains_blocks(short_blocks(page, max_words), table)
 
 
-def _group_scanned(
-    page: Page,
-    group: TableGroup,
-    section: str,
-    scan: re.Pattern[str],
-    unspaced: re.Pattern[str] | None = None,
-) -> list[Block]:
-    """The lines of at most ``group.max_words`` words one of ``group``'s scans finds
-    (memoised: the first detector of the group scans for all)."""
-    memo_key = f"{MEMO_KEY}.group.{section}.{group.memo_name}"
+@dataclass(frozen=True, slots=True)
+class GroupLines:
+    """The lines of a page where some phrase of a :class:`TableGroup`'s tables may be: each
+    table of the group only looks at these (see ``group_lines``)."""
+
+    max_words: int  # ``group.max_words``: prefix/contains lines are this short
+    whole: list[Block]  # the key is a whole-line phrase (or one read twice)
+    prefix: list[Block]  # at most ``group.max_words`` words, starting with a prefix phrase
+    contains: list[Block]  # at most ``group.max_words`` words, holding a [contains] phrase
+
+
+def group_lines(page: Page, group: TableGroup) -> GroupLines:
+    """``group``'s scans of ``page``, all made on first use (memoised): every detector of the
+    group reads them several times, so one memo lookup each time is all they cost after."""
+    memo_key = (_GROUP_MEMO, group.memo_name)
     found = page.memo.get(memo_key)
     if found is None:
-        found = page.memo[memo_key] = scanned_lines(page, group.max_words, scan, unspaced)
+        prefix, contains = group.prefix_scan, group.contains_scan
+        found = page.memo[memo_key] = GroupLines(
+            group.max_words,
+            [b for b in page.blocks if b.key in group.whole],
+            [] if prefix is None else scanned_lines(page, group.max_words, prefix, None),
+            []
+            if contains is None
+            else scanned_lines(page, group.max_words, contains, group.contains_scan_unspaced),
+        )
     return found
 
 
@@ -296,7 +326,7 @@ def contains_blocks(blocks: Iterable[Block], table: PhraseTable) -> list[Block]:
 
 def short_blocks(page: Page, max_words: int) -> list[Block]:
     """The blocks of at most ``max_words`` words (memoised: several detectors share a limit)."""
-    memo_key = f"{MEMO_KEY}.short.{max_words}"
+    memo_key = (_SHORT_MEMO, max_words)
     found = page.memo.get(memo_key)
     if found is None:
         found = page.memo[memo_key] = [b for b in page.blocks if b.words <= max_words]
@@ -327,7 +357,7 @@ def scanned_blocks(
 
 def _joined_keys(page: Page, max_words: int) -> str:
     """``"\n" + "\n".join(keys)`` of the blocks of at most ``max_words`` words (memoised)."""
-    memo_key = f"{MEMO_KEY}.joined.{max_words}"
+    memo_key = (_JOINED_MEMO, max_words)
     found = page.memo.get(memo_key)
     if found is None:
         found = "\n" + "\n".join([b.key for b in short_blocks(page, max_words)])
@@ -337,7 +367,7 @@ def _joined_keys(page: Page, max_words: int) -> str:
 
 def digit_blocks(page: Page, max_words: int) -> list[Block]:
     """The short blocks holding a decimal digit: only they can be counts or digit-gated regexes."""
-    memo_key = f"{MEMO_KEY}.digits.{max_words}"
+    memo_key = (_DIGITS_MEMO, max_words)
     found = page.memo.get(memo_key)
     if found is None:
         digit = _DIGIT.search
