@@ -23,6 +23,11 @@ _OTHER_SPACES = (
     "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+# The ASCII ones: all an ASCII page can hold. ``in`` tests of single characters cost a pass over
+# the page each, and a slow one over a page with wide characters (no ``memchr`` there): such a
+# page takes one class search (``_OTHER_SPACE``) instead.
+_ASCII_OTHER_SPACES = "".join(ch for ch in _OTHER_SPACES if ch.isascii())
+_OTHER_SPACE = re.compile(f"[{_OTHER_SPACES}]")
 _ASCII_NON_LETTERS = "".join(ch for ch in map(chr, range(128)) if not ch.isalpha())
 TERMINAL_CHARS = frozenset(".!?…。！？;:；：")
 # Scripts written without spaces between words (Han, kana; ``々〆〇``; half-width katakana; the
@@ -37,10 +42,11 @@ UNSPACED_CHARS = (
 UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 UNSPACED_CHARS_PER_WORD = 2
 # Any character that makes a text special (see ``_special``): other whitespace, unspaced
-# letters, the dotted capital I. One class search over a non-ASCII page answers both
-# ``_has_irregular_space`` (but for double spaces) and ``has_rare_letters`` when neither holds;
-# on ASCII pages the substring tests of ``_has_irregular_space`` are faster.
+# letters, the dotted capital I. One class search over a non-ASCII page tells that none is
+# there (the usual case); on ASCII pages a few ``in`` tests are faster.
 _SPECIAL_CHAR = re.compile(f"[{_OTHER_SPACES}\u0130{UNSPACED_CHARS}]")
+# What ``has_rare_letters`` looks for, as one class.
+_RARE_LETTER = re.compile(f"[\u0130{UNSPACED_CHARS}]")
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # Casefolding turns the Turkish capital "İ" into "i" + a combining dot above (U+0307), so an
 # upper-case "İLGİLİ" would not meet the phrase "ilgili"; keys drop the dot after an "i".
@@ -259,20 +265,28 @@ def _new_blocks(columns: tuple[Sequence[Any], ...]) -> tuple[Block, ...]:
 def _special(texts: list[str]) -> list[int]:
     """Indices of the texts ``make_block`` must make on its own, in order."""
     page = "\n".join(texts)
-    if not page.isascii() and "  " not in page and not _SPECIAL_CHAR.search(page):
-        return []  # the usual non-ASCII page: one scan instead of the two tests below
-    special = _irregular(texts) if _has_irregular_space(page) else []
-    if has_rare_letters(page):
-        special = sorted({*special, *(i for i, t in enumerate(texts) if has_rare_letters(t))})
+    # Each test below is a pass over the whole page (a slow one over a page with wide
+    # characters): the double-space one is made once, and the searches behind the first
+    # special character start there.
+    double = "  " in page
+    if page.isascii():  # no unspaced letters, no dotted capital I, only ASCII whitespace
+        irregular = double or any(ch in page for ch in _ASCII_OTHER_SPACES)
+        return _irregular(texts) if irregular else []
+    first = _SPECIAL_CHAR.search(page)
+    if first is None:  # the usual non-ASCII page
+        return _irregular(texts) if double else []
+    at = first.start()  # no special character before
+    special = _irregular(texts) if double or _OTHER_SPACE.search(page, at) else []
+    rare = _RARE_LETTER.search(page, at)
+    if rare is not None:
+        special = sorted({*special, *_with_rare_letters(texts, page.count("\n", 0, rare.start()))})
     return special
 
 
-def _has_irregular_space(page: str) -> bool:
-    """Whether any text of ``page`` (the texts joined by line breaks) holds whitespace other
-    than single spaces: a few substring tests over the page, which skip the
-    character-by-character test of ``_irregular`` on most pages (a text that fails that test
-    without such whitespace gets the same key and word count either way)."""
-    return "  " in page or any(ch in page for ch in _OTHER_SPACES)
+def _with_rare_letters(texts: list[str], first: int) -> list[int]:
+    """Indices of the texts from ``first`` on with rare letters (see ``has_rare_letters``):
+    pages in other scripts often carry a few lines in these (a language menu)."""
+    return [i for i in range(first, len(texts)) if has_rare_letters(texts[i])]
 
 
 def _irregular(texts: list[str]) -> list[int]:
