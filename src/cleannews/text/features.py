@@ -119,19 +119,28 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
         folded = page.memo.get(FOLDED_MEMO)  # the texts were casefolded when split
         if folded is not None and len(folded) != len(page.blocks):
             folded = None
-        found = page.memo[MEMO_KEY] = _features_of(page.blocks, folded, load_stopwords())
+        # A text page's blocks are its source's lines, so the source can stand in for their
+        # texts in the page-wide gates, without joining them again (not so in HTML, where the
+        # source is the markup).
+        whole = page.source if folded is not None and page.input_kind == "text" else None
+        found = page.memo[MEMO_KEY] = _features_of(page.blocks, folded, load_stopwords(), whole)
     return found
 
 
 def _features_of(
-    blocks: tuple[Block, ...], folded: list[str] | None, stop: Stopwords
+    blocks: tuple[Block, ...],
+    folded: list[str] | None,
+    stop: Stopwords,
+    whole: str | None = None,
 ) -> tuple[BlockFeatures, ...]:
     """``block_features`` of every block, field by field over the page (as ``blocks_of_lines``
     builds the blocks): each field is one comprehension or C-level ``map`` over all texts, with
     page-wide gates, rather than a Python call per block building every field; only the blocks
     that can be prose count their function words."""
     texts = list(map(_TEXT, blocks))
-    page = "\n".join(texts)  # for the page-wide gates (no CJK, no markup)
+    # For the page-wide gates (no CJK, no markup): a text that ``whole`` holds all the texts
+    # of (the gates only skip per-text tests, so more text than the blocks' is harmless).
+    page = "\n".join(texts) if whole is None else whole
     counts = list(map(_WORDS, blocks))
     terminal = list(map(_TERMINAL, blocks))
     none = [False] * len(texts)
