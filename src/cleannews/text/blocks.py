@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
-from operator import add, sub
+from operator import add, not_, sub
 from typing import Any, Sequence
 
 # Line breaks we split on. Deliberately narrower than ``str.splitlines`` (which also breaks on
@@ -23,9 +23,7 @@ _OTHER_SPACES = (
     "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-# The ASCII ones: all an ASCII page can hold. ``in`` tests of single characters cost a pass over
-# the page each, and a slow one over a page with wide characters (no ``memchr`` there): such a
-# page takes one class search (``_OTHER_SPACE``) instead.
+# The ASCII ones: all an ASCII text can hold.
 _ASCII_OTHER_SPACES = "".join(ch for ch in _OTHER_SPACES if ch.isascii())
 _OTHER_SPACE = re.compile(f"[{_OTHER_SPACES}]")
 _ASCII_NON_LETTERS = "".join(ch for ch in map(chr, range(128)) if not ch.isalpha())
@@ -41,12 +39,9 @@ UNSPACED_CHARS = (
 )  # a regex character-class body
 UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 UNSPACED_CHARS_PER_WORD = 2
-# Any character that makes a text special (see ``_special``): other whitespace, unspaced
-# letters, the dotted capital I. One class search over a non-ASCII page tells that none is
-# there (the usual case); on ASCII pages a few ``in`` tests are faster.
+# Any character that makes a non-ASCII text special (see ``_special``): other whitespace,
+# unspaced letters, the dotted capital I.
 _SPECIAL_CHAR = re.compile(f"[{_OTHER_SPACES}\u0130{UNSPACED_CHARS}]")
-# What ``has_rare_letters`` looks for, as one class.
-_RARE_LETTER = re.compile(f"[\u0130{UNSPACED_CHARS}]")
 HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # Casefolding turns the Turkish capital "İ" into "i" + a combining dot above (U+0307), so an
 # upper-case "İLGİLİ" would not meet the phrase "ilgili"; keys drop the dot after an "i".
@@ -265,28 +260,20 @@ def _new_blocks(columns: tuple[Sequence[Any], ...]) -> tuple[Block, ...]:
 def _special(texts: list[str]) -> list[int]:
     """Indices of the texts ``make_block`` must make on its own, in order."""
     page = "\n".join(texts)
-    # Each test below is a pass over the whole page (a slow one over a page with wide
-    # characters): the double-space one is made once, and the searches behind the first
-    # special character start there.
-    double = "  " in page
-    if page.isascii():  # no unspaced letters, no dotted capital I, only ASCII whitespace
-        irregular = double or any(ch in page for ch in _ASCII_OTHER_SPACES)
-        return _irregular(texts) if irregular else []
-    first = _SPECIAL_CHAR.search(page)
-    if first is None:  # the usual non-ASCII page
-        return _irregular(texts) if double else []
-    at = first.start()  # no special character before
-    special = _irregular(texts) if double or _OTHER_SPACE.search(page, at) else []
-    rare = _RARE_LETTER.search(page, at)
-    if rare is not None:
-        special = sorted({*special, *_with_rare_letters(texts, page.count("\n", 0, rare.start()))})
-    return special
-
-
-def _with_rare_letters(texts: list[str], first: int) -> list[int]:
-    """Indices of the texts from ``first`` on with rare letters (see ``has_rare_letters``):
-    pages in other scripts often carry a few lines in these (a language menu)."""
-    return [i for i in range(first, len(texts)) if has_rare_letters(texts[i])]
+    # Substring tests over the page: fast (``memchr``) for single characters.
+    irregular = "  " in page or any(ch in page for ch in _ASCII_OTHER_SPACES)
+    rare: list[int] = []
+    if not page.isascii():
+        # Only the non-ASCII texts can hold the other special characters. A class search costs
+        # several times a substring test per character, so it runs over those texts only
+        # (often less than half the page), not over the whole page.
+        wide = compress(range(len(texts)), map(not_, map(str.isascii, texts)))
+        for i in [i for i in wide if _SPECIAL_CHAR.search(texts[i])]:
+            irregular = irregular or _OTHER_SPACE.search(texts[i]) is not None
+            if has_rare_letters(texts[i]):
+                rare.append(i)
+    special = _irregular(texts) if irregular else []
+    return sorted({*special, *rare}) if rare else special
 
 
 def _irregular(texts: list[str]) -> list[int]:
