@@ -175,6 +175,9 @@ def test_sentence_starting_with_a_label_word_is_not_flagged() -> None:
         "Article suivant : Les rapatriés rentrent enfin chez eux après la quarantaine",
         "Artículo anterior: El gobierno presenta su plan de vivienda",
         "Следующая статья: Городской совет утвердил новый бюджет",
+        # Without a separator: the rest reads as a headline.
+        "Nächster Artikel Landespolitiker stellen die Koalition im Bund infrage",
+        "Previous article Council delays vote on the new bus lanes",
     ],
 )
 def test_previous_and_next_post_links_are_flagged(line: str) -> None:
@@ -187,7 +190,11 @@ def test_previous_and_next_post_links_are_flagged(line: str) -> None:
         "Next posts will cover the budget for housing, transport and schools in detail.",
         "Der nächste Artikel der Serie erscheint am Montag.",
         # Without a separator the label could start a sentence: left alone.
-        "Nächster Artikel Landespolitiker stellen die Koalition im Bund infrage",
+        "Nächster Artikel der Serie erscheint am Montag",
+        "Next article Council delays vote on the new bus lanes, officials said.",
+        "More Americans say they distrust the media",
+        "8. Zum Thema Hass und Rassismus und Co",
+        "Next article Council delays vote on the new bus lanes:",
     ],
 )
 def test_prose_about_the_next_article_is_not_flagged(line: str) -> None:

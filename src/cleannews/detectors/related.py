@@ -25,6 +25,11 @@ LABEL_SEPARATORS = frozenset(":|»›>-–—：】」』)")
 # by its separator also reaches lines up to this size (a headline, not a paragraph).
 LABEL_MAX_WORDS = 30
 LABEL_MAX_CHARS = 220
+# Without a separator, a label of at least two words still heads a headline ("Nächster Artikel
+# Landespolitiker stellen ...") when the rest is one: capitalised, a few words, no sentence end.
+BARE_LABEL_MIN_WORDS = 2
+BARE_HEADLINE_MIN_WORDS = 3
+HEADLINE_NOT_ENDS = frozenset(".!?。！？:：")  # a sentence, or a lead-in to what follows
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
@@ -62,7 +67,24 @@ class RelatedDetector(RegionCheckedPhraseDetector):
         if phrase.section != "prefix":
             return True
         rest = block.key[len(phrase.text) :].lstrip()
-        return bool(rest) and rest[0] in LABEL_SEPARATORS
+        return bool(rest) and (rest[0] in LABEL_SEPARATORS or _bare_label(block, phrase))
+
+
+def _bare_label(block: Block, phrase: Phrase) -> bool:
+    """A label of a few words followed, without a separator, by a headline (see above)."""
+    if len(phrase.text.split()) < BARE_LABEL_MIN_WORDS:
+        return False  # "More Americans say ...", "Recommended reading list ...": a sentence
+    text = block.text.strip()
+    at = text.casefold().find(phrase.text)
+    if at < 0 or any(c.isalnum() for c in text[:at]):
+        return False  # "8. Zum Thema ...": a numbered heading of the article
+    rest = text[at + len(phrase.text) :].split()
+    return (
+        len(rest) >= BARE_HEADLINE_MIN_WORDS
+        and block.words <= LABEL_MAX_WORDS
+        and rest[0][:1].isupper()
+        and text[-1] not in HEADLINE_NOT_ENDS
+    )
 
 
 def _long_label(table: PhraseTable, block: Block) -> Phrase | None:
