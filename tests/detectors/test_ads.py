@@ -255,3 +255,36 @@ def test_form_consent_and_newsletter_notices_are_flagged(line: str) -> None:
 )
 def test_prose_near_consent_phrases_is_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+LONG_TAIL = (
+    " We process the data you enter only to send you the messages you asked for and keep it "
+    "for as long as you stay subscribed, after which it is deleted from every system we use."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By signing up, you agree to our terms and privacy policy." + LONG_TAIL * 2,
+        "Mit der Anmeldung stimme ich der Bearbeitung meiner Daten zu. Die Einwilligung kann "
+        "jederzeit widerrufen werden, eine Abmeldung ist über den Link in jeder Ausgabe möglich, "
+        "und die Daten werden danach innerhalb von dreißig Tagen vollständig gelöscht, wie es "
+        "in der Datenschutzerklärung beschrieben ist, die Sie auf unserer Seite finden.",
+    ],
+)
+def test_long_notices_opening_with_a_long_phrase_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The phrase comes late in the paragraph: prose mentioning it in passing.
+        PROSE + " " + MORE_PROSE + " Readers can subscribe to our youtube channel for updates.",
+        # A short phrase opening a long paragraph is not enough.
+        "Subscribe now, the mayor told residents, " + MORE_PROSE + " " + PROSE,
+    ],
+)
+def test_long_paragraphs_mentioning_a_phrase_are_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

@@ -276,3 +276,19 @@ def test_licence_meta_and_disclaimer_lines_are_flagged(line: str) -> None:
 )
 def test_prose_near_licence_and_disclaimer_phrases_is_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+LICENCE_TAIL = (
+    " Excepted are the photos and the logos shown on this site, whose rights stay with their "
+    "authors; please ask the editors before you reuse them in print or on another website."
+)
+
+
+def test_a_long_licence_notice_opening_with_a_long_phrase_is_flagged() -> None:
+    line = "All content is licensed under a Creative Commons licence." + LICENCE_TAIL * 2
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+def test_a_long_paragraph_quoting_a_notice_late_is_not_flagged() -> None:
+    line = PROSE + LICENCE_TAIL + " He said all content is licensed under the new rules."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

@@ -27,6 +27,12 @@ CTA_MAX_CHARS = 220
 CTA_MIN_PHRASE_WORDS = (
     3  # "subscribe now" fits a sentence of prose; "sign up to our newsletter" not
 )
+# A paragraph-long notice (a consent text, a disclaimer) is matched when it opens with a long
+# [contains] phrase (``PhraseTable.notice_opening``): a notice says what it is first, while
+# prose quoting the phrase does so in passing, and four words of it are rarely quoted.
+LONG_NOTICE_MAX_WORDS = 200
+LONG_NOTICE_MAX_CHARS = 1500
+_LONG_MEMO = "detectors.ads.long-lines"
 # The detectors whose phrases one pass over the page searches for (``TableGroup``); [contains]
 # phrases on lines up to the longest they look at (``CTA_MAX_WORDS``).
 PHRASE_GROUP = ("ads", "comments", "footer", "related", "widgets")
@@ -97,15 +103,47 @@ def sentence_candidates(
         b
         for b in contains_lines(page, table, CTA_MAX_WORDS, group)
         if b.words > max_words and len(b.text) <= CTA_MAX_CHARS
-    ]
+    ] + long_notice_lines(page, table)
 
 
 def contains_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:
-    """A sentence-long line carrying a [contains] phrase ("... subscribe to our newsletter").
+    """A sentence-long line carrying a [contains] phrase ("... subscribe to our newsletter"),
+    or a paragraph-long one opening with a long phrase (see above).
     [contains] phrases are chosen to be specific enough for this (see the data files)."""
-    if block.words > CTA_MAX_WORDS or len(block.text) > CTA_MAX_CHARS or table.contains is None:
+    if table.contains is None:
         return None
+    if block.words > CTA_MAX_WORDS or len(block.text) > CTA_MAX_CHARS:
+        return _notice_opening(table, block)
     for hit in table.contains.finditer(block.key):
         if hit.group(0).count(" ") + 1 >= CTA_MIN_PHRASE_WORDS:
             return table.by_text[("contains", hit.group(0))]
     return None
+
+
+def _notice_opening(table: PhraseTable, block: Block) -> Phrase | None:
+    if block.words > LONG_NOTICE_MAX_WORDS or len(block.text) > LONG_NOTICE_MAX_CHARS:
+        return None
+    opening = table.notice_opening
+    found = opening.match(block.key) if opening is not None else None
+    return table.by_text[("contains", found.group(0))] if found else None
+
+
+def long_notice_lines(page: Page, table: PhraseTable) -> list[Block]:
+    """The lines longer than a sentence that ``contains_in_sentence`` finds a notice in."""
+    opening = table.notice_opening
+    if opening is None:
+        return []
+    return [b for b in _long_lines(page) if opening.match(b.key)]
+
+
+def _long_lines(page: Page) -> list[Block]:
+    """The lines a long notice may be (memoised: the ads and footer tables both look)."""
+    found = page.memo.get(_LONG_MEMO)
+    if found is None:
+        found = page.memo[_LONG_MEMO] = [
+            b
+            for b in page.blocks
+            if CTA_MAX_WORDS < b.words <= LONG_NOTICE_MAX_WORDS
+            and len(b.text) <= LONG_NOTICE_MAX_CHARS
+        ]
+    return found

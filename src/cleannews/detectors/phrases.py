@@ -51,6 +51,8 @@ SECTIONS = (
     "count",
     "marker-count",
 )
+# A [contains] phrase this long is distinctive enough to mark a whole paragraph it opens.
+NOTICE_PHRASE_WORDS = 4
 MARKER_SECTIONS = frozenset({"marker", "marker-prefix", "marker-count"})
 COUNT_SECTIONS = ("marker-count", "count")  # earlier wins when a noun is in both
 # A count: digits with separators, an optional magnitude suffix, an optional "+".
@@ -126,6 +128,17 @@ class PhraseTable:
         """Whole-line phrases read twice ("sponsored links sponsored links"): scrapers often
         take a widget label's visible text and its accessible copy (see ``ads.undoubled``)."""
         return frozenset(f"{key} {key}" for key in self.whole)
+
+    @cached_property
+    def notice_opening(self) -> re.Pattern[str] | None:
+        """The [contains] phrases of at least ``NOTICE_PHRASE_WORDS`` words, at the start of a
+        line: they may open a paragraph-long notice (see ``ads.contains_in_sentence``)."""
+        texts = [
+            text
+            for section, text in self.by_text
+            if section == "contains" and text.count(" ") + 1 >= NOTICE_PHRASE_WORDS
+        ]
+        return _alternation(texts, anchored=True)
 
     def count_noun(self, text: str) -> Phrase | None:
         """The count phrase a whole line like ``15 Articles`` / ``Views: 1.2K`` matches."""
