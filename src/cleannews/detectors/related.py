@@ -72,13 +72,14 @@ class RelatedDetector(RegionCheckedPhraseDetector):
 
 def _bare_label(block: Block, phrase: Phrase) -> bool:
     """A label of a few words followed, without a separator, by a headline (see above)."""
-    if len(phrase.text.split()) < BARE_LABEL_MIN_WORDS:
+    label_words = len(phrase.text.split())
+    if label_words < BARE_LABEL_MIN_WORDS:
         return False  # "More Americans say ...", "Recommended reading list ...": a sentence
     text = block.text.strip()
     at = text.casefold().find(phrase.text)
     if at < 0 or any(c.isalnum() for c in text[:at]):
         return False  # "8. Zum Thema ...": a numbered heading of the article
-    rest = text[at + len(phrase.text) :].split()
+    rest = text[at:].split()[label_words:]  # by words: casefolding may change lengths ("ß")
     return (
         len(rest) >= BARE_HEADLINE_MIN_WORDS
         and block.words <= LABEL_MAX_WORDS
