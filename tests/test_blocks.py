@@ -55,8 +55,9 @@ def test_blocks_of_lines_matches_the_html_line_blocks() -> None:
     lines = ["Home", "— “Quoted,” she said. —", "tabs\there", "12 comments", "Straße"]
     starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
     made, folded = blocks.blocks_of_lines(lines, starts, list(range(1, len(lines) + 1)))
-    assert made == lines_to_blocks(lines)
-    assert folded == [line.casefold() for line in lines]
+    html_blocks, html_folded = lines_to_blocks(lines)
+    assert made == html_blocks == split_blocks("\n".join(lines))
+    assert folded == html_folded == [line.casefold() for line in lines]
 
 
 @pytest.mark.parametrize(

@@ -18,15 +18,11 @@ from .view import HtmlView
 __all__ = ["HtmlView", "prepare_html_page"]
 
 
-def lines_to_blocks(lines: list[str]) -> tuple[Block, ...]:
-    """The blocks ``split_blocks("\\n".join(lines))`` would find, without re-scanning: every
-    rendered line is non-blank, stripped and free of line breaks."""
-    return _line_blocks(lines)[0]
-
-
-def _line_blocks(lines: list[str]) -> tuple[tuple[Block, ...], list[str]]:
-    """:func:`lines_to_blocks` and each line casefolded (kept for the block features, as
-    ``Page.from_text`` keeps them, so HTML pages skip a second casefold per block)."""
+def lines_to_blocks(lines: list[str]) -> tuple[tuple[Block, ...], list[str]]:
+    """The blocks ``split_blocks("\\n".join(lines))`` would find, without re-scanning (every
+    rendered line is non-blank, stripped and free of line breaks), and each line casefolded
+    (kept for the block features, as ``Page.from_text`` keeps them, so HTML pages skip a
+    second casefold per block)."""
     starts = list(accumulate([len(line) + 1 for line in lines], initial=0))[:-1]
     return blocks_of_lines(lines, starts, list(range(1, len(lines) + 1)))
 
@@ -44,7 +40,7 @@ def prepare_html_page(
         metadata["html_warnings"] = list(parsed.warnings)
     rendering = render_tree(parsed.root)
     page_text = "\n".join(rendering.lines)
-    blocks, folded = _line_blocks(rendering.lines)
+    blocks, folded = lines_to_blocks(rendering.lines)
     view = HtmlView(
         tags=tuple(rendering.tags),
         ids=tuple(rendering.ids),
