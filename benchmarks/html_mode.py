@@ -126,8 +126,10 @@ def _show_misses(row: dict, out: str) -> None:
 def report(name: str, per_system: dict) -> list[str]:
     lines = [f"## {name} (n={len(next(iter(per_system.values()))['times'])})", ""]
     if name == "trafilatura-eval":
-        lines += ["| system | P | R | F1 | accuracy | total s | median ms |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "| system | P | R | F1 | accuracy | total s | median ms |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for system, acc in per_system.items():
             s = snippet_scores(acc["counts"])
             lines.append(
@@ -135,8 +137,10 @@ def report(name: str, per_system: dict) -> list[str]:
                 f"{s['accuracy']:.3f} | {_times(acc['times'])} |"
             )
     else:
-        lines += ["| system | F1 all | P all | R all | F1 >=5000B | total s | median ms |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "| system | F1 all | P all | R all | F1 >=5000B | total s | median ms |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for system, acc in per_system.items():
             every = _macro(p for _, p in acc["prf"])
             big = _macro(p for real, p in acc["prf"] if real)
@@ -160,8 +164,9 @@ def _times(times: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=["trafilatura-eval", "readability-pages", "both"],
-                        default="both")
+    parser.add_argument(
+        "--set", choices=["trafilatura-eval", "readability-pages", "both"], default="both"
+    )
     parser.add_argument("--ids", help="comma-separated document ids")
     parser.add_argument("--every", type=int, default=1, help="take every k-th page (sorted ids)")
     parser.add_argument("--limit", type=int)

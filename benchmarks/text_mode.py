@@ -113,9 +113,7 @@ def evaluate(
     system: Callable[[str], str], docs: list[Doc], inputs: dict[str, str] | None = None
 ) -> dict[str, object]:
     """Macro P/R/F1 of ``system`` over ``docs`` (inputs default to the dataset's inputs)."""
-    per_doc = {
-        d.id: score(system(inputs[d.id] if inputs else d.text), d.expected) for d in docs
-    }
+    per_doc = {d.id: score(system(inputs[d.id] if inputs else d.text), d.expected) for d in docs}
     real = [per_doc[d.id] for d in docs if d.source_bytes >= REAL_PAGE_BYTES]
     return {
         "all": mean_score(per_doc.values()).__dict__,

@@ -57,7 +57,7 @@ def test_repair_tail_finds_a_newline_far_before_the_end(tmp_path: Path) -> None:
 
 def test_read_ids_handles_escapes_other_key_orders_and_junk(tmp_path: Path) -> None:
     path = tmp_path / "documents.jsonl"
-    ids = ['plain', 'quote " and \\ backslash', "ünïcode\u2028sep", "a/b.txt"]
+    ids = ["plain", 'quote " and \\ backslash', "ünïcode\u2028sep", "a/b.txt"]
     lines = [json.dumps({"id": i, "text": "t"}, ensure_ascii=False) for i in ids]
     lines += [json.dumps({"text": "t", "id": 42}), "not json", json.dumps({"no": "id"})]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -54,14 +54,17 @@ def test_corrupt_gzip_becomes_an_error_record(tmp_path: Path) -> None:
 
 
 def test_jsonl_ids_fallbacks_and_bad_lines(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "in.jsonl", [
-        {"id": "a", "text": "first", "url": "https://example.org/a"},
-        {"text": "no id"},
-        "",
-        "{not json",
-        {"id": 7, "body": "wrong field"},
-        [1, 2],
-    ])
+    path = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "a", "text": "first", "url": "https://example.org/a"},
+            {"text": "no id"},
+            "",
+            "{not json",
+            {"id": 7, "body": "wrong field"},
+            [1, 2],
+        ],
+    )
 
     records = list(read_jsonl(path))
 
@@ -105,14 +108,15 @@ def make_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> list[str]:
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=path.name.endswith(".gz"))
         for url, content_type, body in pages:
-            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)],
-                                    protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                               http_headers=http)
+            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http
+            )
             writer.write_record(record)
             ids.append(record.rec_headers.get_header("WARC-Record-ID"))
-        request = writer.create_warc_record("https://example.org/", "request",
-                                            payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+        request = writer.create_warc_record(
+            "https://example.org/", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+        )
         writer.write_record(request)
     return ids
 

@@ -53,8 +53,13 @@ def test_read_errors_pass_through_as_failed_outcomes() -> None:
     outcome = clean_record(CleanSpec(), record)
 
     assert not outcome.ok
-    assert outcome.error_dict() == {"id": "bad", "origin": {"line": 3}, "error": "JSONDecodeError",
-                                    "message": "Expecting value", "stage": "read"}
+    assert outcome.error_dict() == {
+        "id": "bad",
+        "origin": {"line": 3},
+        "error": "JSONDecodeError",
+        "message": "Expecting value",
+        "stage": "read",
+    }
 
 
 def test_an_unexpected_exception_anywhere_in_cleaning_is_isolated(
@@ -77,8 +82,12 @@ def test_an_unexpected_exception_anywhere_in_cleaning_is_isolated(
 
 
 def test_a_timeout_fails_the_record_even_when_detector_errors_are_skipped() -> None:
-    spec = CleanSpec(extra=("test_batch_support:HangOnMarker",), detect_language=False,
-                     config=(("on_detector_error", "skip"),), record_timeout=0.2)
+    spec = CleanSpec(
+        extra=("test_batch_support:HangOnMarker",),
+        detect_language=False,
+        config=(("on_detector_error", "skip"),),
+        record_timeout=0.2,
+    )
     hanging = Record("r0", article(0, HANG_MARKER), {"line": 0})
 
     outcome = clean_record(spec, hanging)
@@ -91,8 +100,9 @@ def test_run_batch_writes_each_record_once_and_counts(tmp_path: Path) -> None:
     sink = FileSink.open(Layout.for_output(tmp_path / "out", "jsonl"))
     seen = []
 
-    stats = run_batch(records(5, fail_at=(1,)), FAILING, sink, skip_ids={"r3"},
-                      on_outcome=seen.append)
+    stats = run_batch(
+        records(5, fail_at=(1,)), FAILING, sink, skip_ids={"r3"}, on_outcome=seen.append
+    )
     sink.close()
 
     docs = [d["id"] for d in read_lines(tmp_path / "out/documents.jsonl")]
@@ -110,8 +120,11 @@ def test_a_write_failure_becomes_that_records_error(tmp_path: Path) -> None:
     (layout.text_dir / "r1.txt").mkdir()  # type: ignore[operator]  # a directory in the way
     sink = FileSink.open(layout, overwrite=False)
 
-    stats = run_batch([Record(f"r{i}", article(i), {}) for i in range(3)],
-                      CleanSpec(detect_language=False, output_format="text"), sink)
+    stats = run_batch(
+        [Record(f"r{i}", article(i), {}) for i in range(3)],
+        CleanSpec(detect_language=False, output_format="text"),
+        sink,
+    )
     sink.close()
 
     errors = read_lines(layout.errors)

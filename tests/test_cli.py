@@ -58,8 +58,20 @@ def test_summary_table_counts_removed_spans_per_kind(tmp_path: Path, capsys) -> 
     texts = [article(1, ad_line), article(2, f"{ad_line}\n{ad_line} again"), article(3)]
     data = write_jsonl(tmp_path / "in.jsonl", texts)
 
-    run(["clean", str(data), "--summary", "--no-language", "--disable", "duplicates",
-         "--extra-detector", "test_batch_support:FlagBuyNow", "-o", str(tmp_path / "out")])
+    run(
+        [
+            "clean",
+            str(data),
+            "--summary",
+            "--no-language",
+            "--disable",
+            "duplicates",
+            "--extra-detector",
+            "test_batch_support:FlagBuyNow",
+            "-o",
+            str(tmp_path / "out"),
+        ]
+    )
 
     out = capsys.readouterr().out
     assert "cleaned 3 of 3 records; 2 had something removed" in out
@@ -115,15 +127,28 @@ def test_failing_records_land_in_errors_and_the_batch_goes_on(tmp_path: Path, ca
         handle.write("{broken json\n")
     out = tmp_path / "out"
 
-    code = run(["clean", str(data), "--extra-detector", FAIL_DETECTOR, "--summary",
-                "--no-language", "-o", str(out)])
+    code = run(
+        [
+            "clean",
+            str(data),
+            "--extra-detector",
+            FAIL_DETECTOR,
+            "--summary",
+            "--no-language",
+            "-o",
+            str(out),
+        ]
+    )
 
     assert code == 0
     ids = [d["id"] for d in read_lines(out / "documents.jsonl")]
     assert ids == ["doc0", "doc2", "doc3", "doc5"]
     errors = read_lines(out / "errors.jsonl")
     assert [(e["id"], e["error"]) for e in errors] == [
-        ("doc1", "DetectorError"), ("doc4", "DetectorError"), (f"{data}:7", "JSONDecodeError")]
+        ("doc1", "DetectorError"),
+        ("doc4", "DetectorError"),
+        (f"{data}:7", "JSONDecodeError"),
+    ]
     assert errors[0]["origin"] == {"path": str(data), "line": 2}
     captured = capsys.readouterr()
     assert "failed records: DetectorError x2, JSONDecodeError x1" in captured.out
@@ -169,17 +194,37 @@ def test_two_workers_keep_order_and_isolate_errors_and_crashes(tmp_path: Path, c
     data = write_jsonl(tmp_path / "in.jsonl", [article(i, extras.get(i, "")) for i in range(12)])
     out = tmp_path / "out"
 
-    code = main(["clean", str(data), "--workers", "2", "--chunk-size", "2", "--no-language",
-                 "--extra-detector", FAIL_DETECTOR, "--extra-detector", HANG_DETECTOR,
-                 "--extra-detector", "test_batch_support:CrashOnMarker", "-o", str(out),
-                 "--record-timeout", "1"])
+    code = main(
+        [
+            "clean",
+            str(data),
+            "--workers",
+            "2",
+            "--chunk-size",
+            "2",
+            "--no-language",
+            "--extra-detector",
+            FAIL_DETECTOR,
+            "--extra-detector",
+            HANG_DETECTOR,
+            "--extra-detector",
+            "test_batch_support:CrashOnMarker",
+            "-o",
+            str(out),
+            "--record-timeout",
+            "1",
+        ]
+    )
 
     assert code == 0
     ids = [d["id"] for d in read_lines(out / "documents.jsonl")]
     assert ids == [f"doc{i}" for i in range(12) if i not in extras]
     errors = read_lines(out / "errors.jsonl")
     assert [(e["id"], e["error"]) for e in errors] == [
-        ("doc3", "DetectorError"), ("doc6", "WorkerCrashedError"), ("doc9", "DetectorError")]
+        ("doc3", "DetectorError"),
+        ("doc6", "WorkerCrashedError"),
+        ("doc9", "DetectorError"),
+    ]
     assert errors[2]["detector"] == "test_hang_on_marker"
     assert "RecordTimeoutError" in errors[2]["message"]
     assert "records=12 ok=9 failed=3" in capsys.readouterr().err
@@ -190,8 +235,19 @@ def test_a_record_past_its_time_limit_fails_alone(tmp_path: Path, capsys) -> Non
     data = write_jsonl(tmp_path / "in.jsonl", texts)
     out = tmp_path / "out"
 
-    code = run(["clean", str(data), "--extra-detector", HANG_DETECTOR, "--no-language",
-                "--record-timeout", "0.3", "-o", str(out)])
+    code = run(
+        [
+            "clean",
+            str(data),
+            "--extra-detector",
+            HANG_DETECTOR,
+            "--no-language",
+            "--record-timeout",
+            "0.3",
+            "-o",
+            str(out),
+        ]
+    )
 
     assert code == 0
     assert [d["id"] for d in read_lines(out / "documents.jsonl")] == ["doc0", "doc2"]

@@ -24,7 +24,7 @@ from cleannews.page import Page
 from cleannews.spans import Finding
 
 SOURCE = (
-    "Mayor <b>opens</b> bridge & \"tunnel\"\n"
+    'Mayor <b>opens</b> bridge & "tunnel"\n'
     "The mayor opened the bridge on Monday after three years of work on the river crossing.\n"
     "Advertisement <script>alert(1)</script>\n"
     "Nul\x00byte and emoji 😀 and RTL שלום\r\n"
@@ -91,8 +91,14 @@ def parse(markup: str) -> Collector:
 
 def visible(text: str) -> str:
     """What the view shows for ``text``: control characters become control pictures."""
-    return escape_text(text).replace("&lt;", "<").replace("&gt;", ">").replace(
-        "&quot;", '"').replace("&#x27;", "'").replace("&amp;", "&")
+    return (
+        escape_text(text)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+    )
 
 
 def test_every_removed_span_is_one_mark_with_its_kind(doc: CleanDocument) -> None:

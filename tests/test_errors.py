@@ -106,8 +106,14 @@ def test_bad_serialised_document() -> None:
 
 
 ERRORS = [
-    InputTypeError, InputTooLargeError, DecodingError, ConfigError, UnknownDetectorError,
-    DetectorError, SerializationError, RecordTimeoutError,
+    InputTypeError,
+    InputTooLargeError,
+    DecodingError,
+    ConfigError,
+    UnknownDetectorError,
+    DetectorError,
+    SerializationError,
+    RecordTimeoutError,
 ]
 
 
@@ -118,7 +124,8 @@ def test_every_error_is_a_cleannews_error(error: type[Exception]) -> None:
 
 def test_error_list_is_complete() -> None:
     public = {
-        obj for obj in vars(errors_module).values()
+        obj
+        for obj in vars(errors_module).values()
         if isinstance(obj, type) and issubclass(obj, CleanNewsError) and obj is not CleanNewsError
     }
     assert public == set(ERRORS)

@@ -25,22 +25,37 @@ def feature(line: str):
     ("line", "prose"),
     [
         (EN_PROSE, True),
-        ("Der Stadtrat hat am Dienstag nach einer langen Debatte den neuen Haushalt für das "
-         "kommende Jahr beschlossen.", True),
-        ("Le conseil municipal a approuvé le nouveau budget mardi, après un long débat sur le "
-         "logement et les écoles.", True),
-        ("El ayuntamiento aprobó el martes el nuevo presupuesto después de un largo debate "
-         "sobre la vivienda y las escuelas.", True),
-        ("Городской совет во вторник утвердил новый бюджет после долгих споров о жилье и "
-         "транспорте в городе.", True),
+        (
+            "Der Stadtrat hat am Dienstag nach einer langen Debatte den neuen Haushalt für das "
+            "kommende Jahr beschlossen.",
+            True,
+        ),
+        (
+            "Le conseil municipal a approuvé le nouveau budget mardi, après un long débat sur le "
+            "logement et les écoles.",
+            True,
+        ),
+        (
+            "El ayuntamiento aprobó el martes el nuevo presupuesto después de un largo debate "
+            "sobre la vivienda y las escuelas.",
+            True,
+        ),
+        (
+            "Городской совет во вторник утвердил новый бюджет после долгих споров о жилье и "
+            "транспорте в городе.",
+            True,
+        ),
         ("市议会周二在就住房和交通问题进行了长时间辩论后批准了新的预算方案。", True),
         ("市議会は火曜日、住宅と交通についての長い議論の末に新しい予算を承認しました。", True),
         # chrome: short, no sentence end, no function words, or a URL
         ("Home", False),
         ("Politics Business Technology Science Health Sports Arts Books Style Food Travel", False),
         ("Skip to content", False),
-        ('<div><a href="https://ads.example.com/jump;sz=300x250">the best offers in the '
-         "town and all around the region</a></div>", False),
+        (
+            '<div><a href="https://ads.example.com/jump;sz=300x250">the best offers in the '
+            "town and all around the region</a></div>",
+            False,
+        ),
         ("首页 新闻 体育 财经 科技 娱乐", False),
     ],
 )
@@ -58,12 +73,16 @@ def test_prose(line: str, prose: bool) -> None:
         ("The rankings were as follows:", "introduces", True),
         ("$915 ’17 2,3 %", "letters", False),
         ("Log In", "title_ratio", 1.0),
-        ("<div><a href=\"x\">", "urlish", True),
+        ('<div><a href="x">', "urlish", True),
         ("More at example.com", "urlish", True),
         ("Improve the offline experience.", "sentence", True),
         ("Improve the offline experience.", "prose", False),
-        ("Shares of the company rose after Amazon.com said that it would buy the firm for "
-         "$2 billion.", "prose", True),
+        (
+            "Shares of the company rose after Amazon.com said that it would buy the firm for "
+            "$2 billion.",
+            "prose",
+            True,
+        ),
     ],
 )
 def test_block_fields(line: str, field: str, value: object) -> None:

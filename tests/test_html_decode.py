@@ -10,6 +10,8 @@ import cleannews
 
 TEXT = "Grüße aus Köln – “quoted” €5"
 
+LATIN1_META = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+
 
 @pytest.mark.parametrize(
     ("data", "encoding"),
@@ -17,8 +19,7 @@ TEXT = "Grüße aus Köln – “quoted” €5"
         (codecs.BOM_UTF8 + f"<p>{TEXT}</p>".encode(), "utf-8"),
         (codecs.BOM_UTF16_LE + f"<p>{TEXT}</p>".encode("utf-16-le"), "utf-16-le"),
         (f"<meta charset='windows-1252'><p>{TEXT}</p>".encode("cp1252"), "cp1252"),
-        (f'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>{TEXT}</p>'
-         .encode("cp1252"), "cp1252"),
+        (f"{LATIN1_META}<p>{TEXT}</p>".encode("cp1252"), "cp1252"),
         (f"<p>{TEXT}</p>".encode(), "utf-8"),
     ],
 )

@@ -37,8 +37,9 @@ def clean():
 
 
 def test_trafilatura_eval_subset(bench, clean):
-    rows = bench.select(bench.load_rows("trafilatura-eval", DATASETS), None, TRAFILATURA_EVERY,
-                        None)
+    rows = bench.select(
+        bench.load_rows("trafilatura-eval", DATASETS), None, TRAFILATURA_EVERY, None
+    )
     assert len(rows) == 41
     counts: Counter = Counter()
     for row in rows:
@@ -47,8 +48,9 @@ def test_trafilatura_eval_subset(bench, clean):
 
 
 def test_readability_subset(bench, clean):
-    rows = bench.select(bench.load_rows("readability-pages", DATASETS), None, READABILITY_EVERY,
-                        None)
+    rows = bench.select(
+        bench.load_rows("readability-pages", DATASETS), None, READABILITY_EVERY, None
+    )
     assert len(rows) == 15
     scores = [bench.token_prf(clean(bench.page_bytes(r)), bench.expected_text(r))[2] for r in rows]
     assert sum(scores) / len(scores) >= READABILITY_F1_FLOOR

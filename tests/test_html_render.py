@@ -34,8 +34,18 @@ pre 2</pre>
 </body></html>"""
 
 EXPECTED_LINES = [
-    "Home", "News", "The headline", "First paragraph of the story with words.", "Line one",
-    "line two", "cell a cell b", "pre 1", "pre 2", "before", "inner", "after",
+    "Home",
+    "News",
+    "The headline",
+    "First paragraph of the story with words.",
+    "Line one",
+    "line two",
+    "cell a cell b",
+    "pre 1",
+    "pre 2",
+    "before",
+    "inner",
+    "after",
 ]
 
 
@@ -65,8 +75,15 @@ def test_odd_whitespace_stays_inside_its_line():
 
 @pytest.mark.parametrize(
     ("line", "tag"),
-    [("Home", "li"), ("The headline", "h1"), ("line two", "p"), ("cell a cell b", "tr"),
-     ("pre 2", "pre"), ("before", "div"), ("inner", "p")],
+    [
+        ("Home", "li"),
+        ("The headline", "h1"),
+        ("line two", "p"),
+        ("cell a cell b", "tr"),
+        ("pre 2", "pre"),
+        ("before", "div"),
+        ("inner", "p"),
+    ],
 )
 def test_block_element_and_xpath_resolve(page, line, tag):
     i = EXPECTED_LINES.index(line)

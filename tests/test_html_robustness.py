@@ -38,10 +38,18 @@ def test_flatten_keeps_text_and_shallow_tags():
 
 @pytest.mark.parametrize(
     "source",
-    ["", "   ", b"", "<html></html>", "<html><head><title>t</title></head></html>",
-     "<p>no html or body tags</p>", os.urandom(20_000), bytes(range(256)) * 50,
-     "<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>",
-     "<html><body>" + "<p>unclosed" * 2000],
+    [
+        "",
+        "   ",
+        b"",
+        "<html></html>",
+        "<html><head><title>t</title></head></html>",
+        "<p>no html or body tags</p>",
+        os.urandom(20_000),
+        bytes(range(256)) * 50,
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>",
+        "<html><body>" + "<p>unclosed" * 2000,
+    ],
 )
 def test_odd_inputs_return_a_document(source):
     doc = cleannews.clean(source, **FAST)

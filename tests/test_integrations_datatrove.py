@@ -29,8 +29,10 @@ def step_with_test_detectors(**options) -> CleanNewsStep:
 def test_step_replaces_text_keeps_spans_and_counts_per_kind() -> None:
     step = step_with_test_detectors()
     source = article(1, AD_LINE)
-    docs = [Document(text=source, id="a", metadata={"url": "https://example.org/a"}),
-            Document(text=article(2), id="b")]
+    docs = [
+        Document(text=source, id="a", metadata={"url": "https://example.org/a"}),
+        Document(text=article(2), id="b"),
+    ]
 
     out = list(step.run(iter(docs)))
 
@@ -38,7 +40,8 @@ def test_step_replaces_text_keeps_spans_and_counts_per_kind() -> None:
     assert AD_LINE not in out[0].text and out[0].text.startswith("Headline number 1")
     meta = out[0].metadata["cleannews"]
     assert [(s["kind"], s["text"], s["reasons"]) for s in meta["removed"]] == [
-        ("ad", AD_LINE, ["test.buy-now"])]
+        ("ad", AD_LINE, ["test.buy-now"])
+    ]
     start, end = meta["removed"][0]["start"], meta["removed"][0]["end"]
     assert source[start:end] == AD_LINE  # offsets point into the original text
     assert out[1].metadata["cleannews"]["removed"] == []
@@ -48,8 +51,11 @@ def test_step_replaces_text_keeps_spans_and_counts_per_kind() -> None:
 
 def test_failing_and_empty_documents_are_dropped_with_a_reason() -> None:
     step = step_with_test_detectors()
-    docs = [Document(text=article(1, FAIL_MARKER), id="bad"), Document(text="   ", id="empty"),
-            Document(text=article(3), id="ok")]
+    docs = [
+        Document(text=article(1, FAIL_MARKER), id="bad"),
+        Document(text="   ", id="empty"),
+        Document(text=article(3), id="ok"),
+    ]
 
     out = list(step.run(iter(docs)))
 

@@ -22,8 +22,9 @@ from cleannews.integrations.spark import (  # noqa: E402
 
 
 def test_clean_frame_adds_clean_columns_and_isolates_bad_rows() -> None:
-    frame = pd.DataFrame({"id": [1, 2, 3], "text": [article(1), None, article(3)]},
-                         index=[10, 11, 12])
+    frame = pd.DataFrame(
+        {"id": [1, 2, 3], "text": [article(1), None, article(3)]}, index=[10, 11, 12]
+    )
     spec = make_spec(detect_language=False)
 
     out = clean_frame(frame, "text", spec)
@@ -59,11 +60,14 @@ def test_clean_batches_maps_an_iterator_of_frames() -> None:
     out = list(fn(iter(frames)))
 
     assert [f.loc[0, "clean_text"].splitlines()[0] for f in out] == [
-        f"Headline number {i}" for i in range(3)]
+        f"Headline number {i}" for i in range(3)
+    ]
 
 
-@pytest.mark.skipif(not os.environ.get("CLEANNEWS_SPARK_TESTS"),
-                    reason="starts a JVM (~20 s): set CLEANNEWS_SPARK_TESTS=1")
+@pytest.mark.skipif(
+    not os.environ.get("CLEANNEWS_SPARK_TESTS"),
+    reason="starts a JVM (~20 s): set CLEANNEWS_SPARK_TESTS=1",
+)
 def test_real_local_spark_session(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pyspark")
     monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # workers need cleannews importable
@@ -76,12 +80,17 @@ def test_real_local_spark_session(monkeypatch: pytest.MonkeyPatch) -> None:
     spark = SparkSession.builder.master("local[1]").appName("cleannews-test").getOrCreate()
     try:
         df = spark.createDataFrame([(1, article(1)), (2, article(2))], "id long, text string")
-        mapped = df.mapInPandas(clean_batches(detect_language=False),
-                                schema=output_schema(df.schema)).orderBy("id").collect()
+        mapped = (
+            df.mapInPandas(clean_batches(detect_language=False), schema=output_schema(df.schema))
+            .orderBy("id")
+            .collect()
+        )
         udf = clean_text_udf(detect_language=False)
         via_udf = df.withColumn("c", udf("text")).orderBy("id").collect()
     finally:
         spark.stop()
-    assert [r["clean_text"].splitlines()[0] for r in mapped] == ["Headline number 1",
-                                                                 "Headline number 2"]
+    assert [r["clean_text"].splitlines()[0] for r in mapped] == [
+        "Headline number 1",
+        "Headline number 2",
+    ]
     assert [r["c"]["clean_text"] for r in via_udf] == [r["clean_text"] for r in mapped]

@@ -265,8 +265,13 @@ def source_and_findings(draw: st.DrawFn) -> tuple[str, list[Finding]]:
         scope = draw(st.sampled_from(list(Scope)))
         findings.append(
             Finding(
-                start, end, draw(KINDS), draw(SCORES), draw(st.sampled_from(["d1", "d2"])),
-                draw(st.sampled_from(["r.a", "r.b"])), scope=scope,
+                start,
+                end,
+                draw(KINDS),
+                draw(SCORES),
+                draw(st.sampled_from(["d1", "d2"])),
+                draw(st.sampled_from(["r.a", "r.b"])),
+                scope=scope,
                 region_kind=draw(st.none() | KINDS) if scope is Scope.REGION else None,
             )
         )

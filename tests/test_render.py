@@ -12,8 +12,15 @@ def keep(block, rule: str = "no-evidence", kind: Kind = Kind.CONTENT) -> Decisio
     return Decision(block.index, block.start, block.end, kind, 0.0, rule)
 
 
-def remove(block, kind: Kind, detector: str = "d", reason: str = "d.r", rule: str = "finding",
-           score: float = 0.9, explanation: str = "") -> Decision:
+def remove(
+    block,
+    kind: Kind,
+    detector: str = "d",
+    reason: str = "d.r",
+    rule: str = "finding",
+    score: float = 0.9,
+    explanation: str = "",
+) -> Decision:
     finding = Finding(block.start, block.end, kind, score, detector, reason, explanation)
     return Decision(block.index, block.start, block.end, kind, score, rule, (finding,))
 

@@ -157,8 +157,13 @@ def test_a_unit_with_no_findings_inside_a_region_takes_the_region() -> None:
     source, blocks = lines(PROSE, MORE, "Related stories", SHORT, SHORT)
     resolution = run(source, blocks, [marker(blocks[2], Kind.RELATED)])
     assert kinds(resolution) == ["content", "content", "related", "related", "related"]
-    assert rules(resolution) == [RULE_NO_EVIDENCE, RULE_NO_EVIDENCE, RULE_FINDING, RULE_REGION,
-                                 RULE_REGION]
+    assert rules(resolution) == [
+        RULE_NO_EVIDENCE,
+        RULE_NO_EVIDENCE,
+        RULE_FINDING,
+        RULE_REGION,
+        RULE_REGION,
+    ]
 
 
 def test_only_the_first_title_is_the_title() -> None:

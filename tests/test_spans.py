@@ -60,8 +60,15 @@ def test_finding_from_dict_defaults_optional_fields() -> None:
         {"start": 0, "end": 3, "kind": "nonsense", "score": 0.7, "detector": "x", "reason": "r"},
         {"start": 0, "end": 3, "kind": "ad", "score": "high", "detector": "x", "reason": "r"},
         {"start": 3, "end": 0, "kind": "ad", "score": 0.7, "detector": "x", "reason": "r"},
-        {"start": 0, "end": 3, "kind": "ad", "score": 0.7, "detector": "x", "reason": "r",
-         "scope": "page"},
+        {
+            "start": 0,
+            "end": 3,
+            "kind": "ad",
+            "score": 0.7,
+            "detector": "x",
+            "reason": "r",
+            "scope": "page",
+        },
         {"start": None, "end": 3, "kind": "ad", "score": 0.7, "detector": "x", "reason": "r"},
     ],
     ids=["empty", "bad-kind", "bad-score", "reversed", "bad-scope", "null-start"],
@@ -73,8 +80,16 @@ def test_finding_from_dict_errors_are_serialization_errors(data: dict) -> None:
 
 def test_span_round_trip_with_output_offsets_and_dom() -> None:
     span = Span(
-        start=4, end=10, kind=Kind.CONTENT, text="kept 1", score=0.5, detectors=("a", "b"),
-        reasons=("no-evidence",), explanation="why", output_start=0, output_end=6,
+        start=4,
+        end=10,
+        kind=Kind.CONTENT,
+        text="kept 1",
+        score=0.5,
+        detectors=("a", "b"),
+        reasons=("no-evidence",),
+        explanation="why",
+        output_start=0,
+        output_end=6,
         dom=(DomRef(xpath="/html/body/p[1]", tag="p", id="x", classes=("c1", "c2")),),
     )
     data = span.to_dict()
@@ -97,8 +112,11 @@ def test_span_removed_follows_kind() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [{"start": 0}, {"start": 0, "end": 1, "kind": "bogus", "text": "x"},
-     {"start": 0, "end": 1, "kind": "ad", "text": "x", "dom": [{"tag": "p"}]}],
+    [
+        {"start": 0},
+        {"start": 0, "end": 1, "kind": "bogus", "text": "x"},
+        {"start": 0, "end": 1, "kind": "ad", "text": "x", "dom": [{"tag": "p"}]},
+    ],
     ids=["missing-fields", "bad-kind", "bad-dom"],
 )
 def test_span_from_dict_errors_are_serialization_errors(data: dict) -> None:

@@ -30,8 +30,10 @@ from .errors import CleanNewsError
 
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_REPORT_LIMIT = 500  # the report is one HTML page: keep it openable
-DESCRIPTION = ("Clean scraped news and blog pages (HTML or plain text), keeping a record of "
-               "every removed span: what it was and why it went.")
+DESCRIPTION = (
+    "Clean scraped news and blog pages (HTML or plain text), keeping a record of "
+    "every removed span: what it was and why it went."
+)
 
 CLEAN_EPILOG = """\
 inputs: files and directories (searched recursively for .txt .html .htm and their .gz),
@@ -73,7 +75,8 @@ class _UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="cleannews", description=DESCRIPTION,
+        prog="cleannews",
+        description=DESCRIPTION,
         epilog="Run `cleannews COMMAND --help` for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"cleannews {__version__}")
@@ -86,47 +89,100 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_clean(commands: Any) -> None:
     p = commands.add_parser(
-        "clean", help="clean files, directories, JSONL, WARC or Parquet in batch",
-        epilog=CLEAN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "clean",
+        help="clean files, directories, JSONL, WARC or Parquet in batch",
+        epilog=CLEAN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="files, directories, JSONL, WARC or Parquet files")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, directories, JSONL, WARC or Parquet files",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="output directory or FILE.jsonl")
-    p.add_argument("--format", choices=("jsonl", "text"), default="jsonl",
-                   help="jsonl: full documents with spans (default); text: cleaned text files")
-    p.add_argument("--workers", type=_positive, default=_available_cores(), metavar="N",
-                   help="worker processes (default: all cores, %(default)s here)")
-    p.add_argument("--kind", choices=("auto", "text", "html"), default="auto",
-                   help="input kind (default: auto-detect per record)")
-    p.add_argument("--no-language", dest="detect_language", action="store_false",
-                   help="skip language identification (faster)")
+    p.add_argument(
+        "--format",
+        choices=("jsonl", "text"),
+        default="jsonl",
+        help="jsonl: full documents with spans (default); text: cleaned text files",
+    )
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=_available_cores(),
+        metavar="N",
+        help="worker processes (default: all cores, %(default)s here)",
+    )
+    p.add_argument(
+        "--kind",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="input kind (default: auto-detect per record)",
+    )
+    p.add_argument(
+        "--no-language",
+        dest="detect_language",
+        action="store_false",
+        help="skip language identification (faster)",
+    )
     p.add_argument("--language", metavar="CODE", help="assume this language for every record")
-    p.add_argument("--disable", action="extend", nargs="+", default=[], metavar="NAME",
-                   help="switch off detectors by name, after the inputs or comma-separated "
-                   "(see `cleannews detectors`)")
-    p.add_argument("--extra-detector", action="append", default=[], metavar="MODULE:CLASS",
-                   help="add a detector class by import path (repeatable)")
-    p.add_argument("--config", type=Path, metavar="FILE.json",
-                   help="CleanerConfig overrides as a JSON object")
-    p.add_argument("--no-decisions", dest="keep_decisions", action="store_false",
-                   help="leave per-block decisions out of the JSONL (about half its size)")
+    p.add_argument(
+        "--disable",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="NAME",
+        help="switch off detectors by name, after the inputs or comma-separated "
+        "(see `cleannews detectors`)",
+    )
+    p.add_argument(
+        "--extra-detector",
+        action="append",
+        default=[],
+        metavar="MODULE:CLASS",
+        help="add a detector class by import path (repeatable)",
+    )
+    p.add_argument(
+        "--config", type=Path, metavar="FILE.json", help="CleanerConfig overrides as a JSON object"
+    )
+    p.add_argument(
+        "--no-decisions",
+        dest="keep_decisions",
+        action="store_false",
+        help="leave per-block decisions out of the JSONL (about half its size)",
+    )
     p.add_argument("--text-field", default="text", help="JSONL/Parquet text field (default: text)")
     p.add_argument("--id-field", default="id", help="JSONL/Parquet id field (default: id)")
     p.add_argument("--url-field", default="url", help="JSONL/Parquet URL field (default: url)")
     p.add_argument("--warc-backend", choices=("auto", "fastwarc", "warcio"), default="auto")
     again = p.add_mutually_exclusive_group()
-    again.add_argument("--resume", action="store_true",
-                       help="skip records already in the outputs or errors file")
+    again.add_argument(
+        "--resume", action="store_true", help="skip records already in the outputs or errors file"
+    )
     again.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.add_argument("--limit", type=_positive, metavar="N", help="only the first N input records")
     p.add_argument("--summary", action="store_true", help="print what was removed, per kind")
-    p.add_argument("--progress", action="store_true",
-                   help="show the progress bar even when stderr is not a terminal")
-    p.add_argument("--record-timeout", type=_non_negative, default=DEFAULT_RECORD_TIMEOUT,
-                   metavar="SECONDS", help="give up on a record after this long and record it "
-                   "in errors.jsonl (default: %(default)g; 0: no limit)")
-    p.add_argument("--chunk-size", type=_positive, default=16, metavar="N",
-                   help="records per task sent to a worker (default: %(default)s)")
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        help="show the progress bar even when stderr is not a terminal",
+    )
+    p.add_argument(
+        "--record-timeout",
+        type=_non_negative,
+        default=DEFAULT_RECORD_TIMEOUT,
+        metavar="SECONDS",
+        help="give up on a record after this long and record it "
+        "in errors.jsonl (default: %(default)g; 0: no limit)",
+    )
+    p.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=16,
+        metavar="N",
+        help="records per task sent to a worker (default: %(default)s)",
+    )
     p.set_defaults(run=run_clean)
 
 
@@ -140,8 +196,13 @@ def _add_report(commands: Any) -> None:
     p = commands.add_parser("report", help="write an HTML report from a documents.jsonl file")
     p.add_argument("input", type=Path, metavar="INPUT.jsonl")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="REPORT.html")
-    p.add_argument("--limit", type=_positive, default=DEFAULT_REPORT_LIMIT, metavar="N",
-                   help="at most N documents (default: %(default)s)")
+    p.add_argument(
+        "--limit",
+        type=_positive,
+        default=DEFAULT_REPORT_LIMIT,
+        metavar="N",
+        help="at most N documents (default: %(default)s)",
+    )
     p.set_defaults(run=run_report)
 
 
@@ -183,8 +244,15 @@ def run_clean(args: argparse.Namespace) -> int:
     records = iter_records(args.inputs, options, limit=args.limit)
     with _progress(args.progress) as tick:
         try:
-            stats = run_batch(records, spec, sink, workers=args.workers,
-                              chunk_size=args.chunk_size, skip_ids=skip, on_outcome=tick)
+            stats = run_batch(
+                records,
+                spec,
+                sink,
+                workers=args.workers,
+                chunk_size=args.chunk_size,
+                skip_ids=skip,
+                on_outcome=tick,
+            )
         finally:
             sink.close()
     _report_run(args, stats, sink)
@@ -196,9 +264,13 @@ def _clean_spec(args: argparse.Namespace) -> CleanSpec:
     key stops the run before any output is written."""
     disable = tuple(n for item in args.disable for n in item.split(",") if n)
     spec = CleanSpec(
-        kind=args.kind, detect_language=args.detect_language, language=args.language,
-        disable=disable, extra=tuple(args.extra_detector),
-        config=_config_items(args.config, args.keep_decisions), output_format=args.format,
+        kind=args.kind,
+        detect_language=args.detect_language,
+        language=args.language,
+        disable=disable,
+        extra=tuple(args.extra_detector),
+        config=_config_items(args.config, args.keep_decisions),
+        output_format=args.format,
         record_timeout=args.record_timeout or None,
     )
     try:
@@ -281,8 +353,10 @@ def _where(sink: FileSink | StreamSink, stats: RunStats) -> Iterator[str]:
     if stats.skipped:
         yield f"skipped: {stats.skipped} records already done in an earlier run"
     if sink.layout.text_dir is None:
-        yield (f"next:    cleannews report {sink.layout.ledger} -o report.html"
-               "  (every removed span highlighted, with its reason)")
+        yield (
+            f"next:    cleannews report {sink.layout.ledger} -o report.html"
+            "  (every removed span highlighted, with its reason)"
+        )
 
 
 # -- detectors ------------------------------------------------------------------------------
@@ -322,11 +396,21 @@ def _detector_table(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "no detectors available"
     table = [("name", "origin", "kinds", "languages", "inputs")]
-    table += [(r["name"], r["origin"], ",".join(r["kinds"]), ",".join(r["languages"]),
-               ",".join(r["input_kinds"])) for r in rows]
+    table += [
+        (
+            r["name"],
+            r["origin"],
+            ",".join(r["kinds"]),
+            ",".join(r["languages"]),
+            ",".join(r["input_kinds"]),
+        )
+        for r in rows
+    ]
     widths = [max(len(row[i]) for row in table) for i in range(4)]
-    lines = ["  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[4]])
-             for row in table]
+    lines = [
+        "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[4]])
+        for row in table
+    ]
     return "\n".join(lines)
 
 

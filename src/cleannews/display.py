@@ -26,7 +26,15 @@ KIND_COLOURS: dict[Kind, str] = {
 }
 UNKNOWN_COLOUR = "#eeeeee"
 TABLE_COLUMNS = (
-    "start", "end", "kind", "removed", "score", "detectors", "reasons", "explanation", "text",
+    "start",
+    "end",
+    "kind",
+    "removed",
+    "score",
+    "detectors",
+    "reasons",
+    "explanation",
+    "text",
 )
 # C0 controls (bar tab/newline/CR) cannot appear in HTML text: show their "control picture".
 _CONTROL_PICTURES = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n\r"}

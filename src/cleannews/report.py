@@ -64,9 +64,7 @@ def summarise(docs: Iterable[CleanDocument]) -> ReportSummary:
     return summary
 
 
-def report_html(
-    docs: Iterable[CleanDocument], titles: Sequence[str | None] | None = None
-) -> str:
+def report_html(docs: Iterable[CleanDocument], titles: Sequence[str | None] | None = None) -> str:
     """The report as one HTML string (see :func:`write_report`)."""
     docs = list(docs)
     if titles is not None and len(titles) != len(docs):
@@ -77,8 +75,8 @@ def report_html(
         for i, doc in enumerate(docs)
     )
     return (
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>cleannews report ({summary.documents} documents)</title>"
         f"<style>{_CSS}</style></head><body>\n"
         f"<h1>cleannews report</h1>\n{_overview(summary)}\n{legend_html()}\n"

@@ -27,10 +27,16 @@ CASES = [
     ("<footer><p>All rights reserved</p></footer>", "All rights reserved", "footer"),
     ("<aside><p>Sidebar box</p></aside>", "Sidebar box", "widget"),
     ("<form><p>Search the site</p></form>", "Search the site", "widget"),
-    ("<div class='author-bio'><p>Jane writes about food.</p></div>", "Jane writes about food.",
-     "widget"),
-    ("<section class='about-author'><p>Max is our editor.</p></section>", "Max is our editor.",
-     "widget"),
+    (
+        "<div class='author-bio'><p>Jane writes about food.</p></div>",
+        "Jane writes about food.",
+        "widget",
+    ),
+    (
+        "<section class='about-author'><p>Max is our editor.</p></section>",
+        "Max is our editor.",
+        "widget",
+    ),
     # negatives: prose, look-alike words, and page-wide wrappers
     ("<div class='commentary'><p>An opinion piece.</p></div>", "An opinion piece.", None),
     ("<div class='header-shadow'><p>Plain text here.</p></div>", "Plain text here.", None),

@@ -69,8 +69,11 @@ def _page(html):
     ("html", "expected"),
     [
         # a thread: the extracted text sits in comment-cued posts
-        ("<h1>Question</h1>" + "<div class='comment'><p>A long reply, several words.</p></div>" * 3,
-         True),
+        (
+            "<h1>Question</h1>"
+            + "<div class='comment'><p>A long reply, several words.</p></div>" * 3,
+            True,
+        ),
         # an article with a short comment
         (PROSE * 3 + "<div class='comment'><p>Nice.</p></div>", False),
     ],
@@ -123,8 +126,12 @@ def test_rescue_of_rows_and_lists_among_the_main_text(html, between, rescued):
 
 @pytest.mark.parametrize(
     ("output", "page_chars", "retry"),
-    [("x" * 50, 10_000, True), ("x" * 500, 10_000, True), ("x" * 2_000, 10_000, False),
-     ("x" * 450, 1_000, False)],
+    [
+        ("x" * 50, 10_000, True),
+        ("x" * 500, 10_000, True),
+        ("x" * 2_000, 10_000, False),
+        ("x" * 450, 1_000, False),
+    ],
 )
 def test_small_fast_extractions_are_retried(output, page_chars, retry):
     from cleannews.detectors.main_content import _worth_retry

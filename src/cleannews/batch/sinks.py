@@ -80,8 +80,9 @@ class FileSink:
                 shutil.rmtree(layout.text_dir)
         elif existing:
             names = ", ".join(str(p) for p in existing)
-            raise OutputExistsError(f"{names} exists: pass --resume to continue it or "
-                                    "--overwrite to start over")
+            raise OutputExistsError(
+                f"{names} exists: pass --resume to continue it or --overwrite to start over"
+            )
         return cls(layout)
 
     def done_ids(self) -> set[str]:

@@ -9,8 +9,10 @@ from ..kinds import REMOVED_KINDS, Kind
 from .work import KindCount, Outcome
 
 MB = 1_000_000
-LEGEND = ("docs: documents that lost text of this kind; share: of all input characters;\n"
-          "reasons: reason codes, each explained per span in the output's \"explanation\".")
+LEGEND = (
+    "docs: documents that lost text of this kind; share: of all input characters;\n"
+    'reasons: reason codes, each explained per span in the output\'s "explanation".'
+)
 
 
 @dataclass(slots=True)
@@ -66,8 +68,10 @@ class RunStats:
     def line(self) -> str:
         """The one-line, grep-friendly account printed at the end of every run."""
         rate = self.input_bytes / MB / self.seconds if self.seconds > 0 else 0.0
-        return (f"records={self.records} ok={self.ok} failed={self.failed} "
-                f"skipped={self.skipped} seconds={self.seconds:.2f} MB/s={rate:.2f}")
+        return (
+            f"records={self.records} ok={self.ok} failed={self.failed} "
+            f"skipped={self.skipped} seconds={self.seconds:.2f} MB/s={rate:.2f}"
+        )
 
 
 def summary_table(stats: RunStats) -> str:
@@ -83,8 +87,10 @@ def summary_table(stats: RunStats) -> str:
 
 def _headline(stats: RunStats) -> str:
     share = _pct(stats.removed_chars, stats.source_chars)
-    return (f"cleaned {stats.ok} of {stats.records} records; {stats.docs_changed} had something "
-            f"removed: {stats.removed_chars:,} of {stats.source_chars:,} characters ({share}).")
+    return (
+        f"cleaned {stats.ok} of {stats.records} records; {stats.docs_changed} had something "
+        f"removed: {stats.removed_chars:,} of {stats.source_chars:,} characters ({share})."
+    )
 
 
 def _kind_rows(stats: RunStats) -> list[str]:
@@ -93,13 +99,24 @@ def _kind_rows(stats: RunStats) -> list[str]:
     for kind in _ordered(stats.kinds):
         tally = stats.kinds[kind]
         reasons = ", ".join(f"{r} ({n})" for r, n in tally.reasons.most_common(3))
-        rows.append((kind, str(tally.docs), str(tally.spans), f"{tally.chars:,}",
-                     _pct(tally.chars, stats.source_chars), reasons, repr(tally.example)))
+        rows.append(
+            (
+                kind,
+                str(tally.docs),
+                str(tally.spans),
+                f"{tally.chars:,}",
+                _pct(tally.chars, stats.source_chars),
+                reasons,
+                repr(tally.example),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     out = []
     for row in rows:
-        cells = [c.ljust(w) if i in (0, 5) else c.rjust(w)
-                 for i, (c, w) in enumerate(zip(row[:-1], widths, strict=True))]
+        cells = [
+            c.ljust(w) if i in (0, 5) else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row[:-1], widths, strict=True))
+        ]
         out.append("  ".join(cells + [row[-1]]).rstrip())
     return out
 

@@ -87,14 +87,25 @@ class Outcome:
     details: Mapping[str, Any] = field(default_factory=dict)
 
     def error_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "origin": dict(self.origin), "error": self.error,
-                "message": self.message, **self.details}
+        return {
+            "id": self.id,
+            "origin": dict(self.origin),
+            "error": self.error,
+            "message": self.message,
+            **self.details,
+        }
 
     def manifest_dict(self) -> dict[str, Any]:
         removed = {k.kind: k.chars for k in self.removed}
-        return {"id": self.id, "origin": dict(self.origin), "title": self.title,
-                "language": self.language, "kept_chars": self.kept_chars,
-                "source_chars": self.source_chars, "removed_chars": removed}
+        return {
+            "id": self.id,
+            "origin": dict(self.origin),
+            "title": self.title,
+            "language": self.language,
+            "kept_chars": self.kept_chars,
+            "source_chars": self.source_chars,
+            "removed_chars": removed,
+        }
 
 
 def clean_chunk(spec: CleanSpec, records: Sequence[Record]) -> list[Outcome]:
@@ -105,8 +116,14 @@ def clean_chunk(spec: CleanSpec, records: Sequence[Record]) -> list[Outcome]:
 def clean_record(spec: CleanSpec, record: Record) -> Outcome:
     record_id, payload, meta = record
     if isinstance(payload, ReadError):
-        return Outcome(record_id, meta, ok=False, error=payload.error, message=payload.message,
-                       details={"stage": "read"})
+        return Outcome(
+            record_id,
+            meta,
+            ok=False,
+            error=payload.error,
+            message=payload.message,
+            details={"stage": "read"},
+        )
     try:
         with time_limit(spec.record_timeout):
             doc = _clean(spec, payload, meta)
@@ -118,8 +135,12 @@ def clean_record(spec: CleanSpec, record: Record) -> Outcome:
 def _clean(spec: CleanSpec, payload: str | bytes, meta: Mapping[str, Any]) -> CleanDocument:
     kind = cast(InputKind, meta.get("kind", "auto") if spec.kind == "auto" else spec.kind)
     return cleaner_for(spec).clean(
-        payload, kind=kind, detect_language=spec.detect_language, language=spec.language,
-        url=meta.get("url"), charset=meta.get("charset"),
+        payload,
+        kind=kind,
+        detect_language=spec.detect_language,
+        language=spec.language,
+        url=meta.get("url"),
+        charset=meta.get("charset"),
     )
 
 
@@ -129,8 +150,14 @@ def failure(record: Record, exc: BaseException, stage: str = "clean") -> Outcome
         details["detector"] = exc.detector  # type: ignore[attr-defined]
     cause = getattr(exc, "cause", None) or exc
     details["traceback"] = "".join(traceback.format_exception(cause))[-TRACEBACK_CHARS:]
-    return Outcome(record.id, record.meta, ok=False, error=type(exc).__name__,
-                   message=str(exc), details=details)
+    return Outcome(
+        record.id,
+        record.meta,
+        ok=False,
+        error=type(exc).__name__,
+        message=str(exc),
+        details=details,
+    )
 
 
 def _utf8_size(payload: str | bytes) -> int:
@@ -144,9 +171,16 @@ def _success(spec: CleanSpec, record: Record, doc: CleanDocument, size: int) -> 
         line = {"id": record.id, "origin": dict(record.meta), **doc.to_dict()}
         output = json.dumps(line, ensure_ascii=False)
     return Outcome(
-        record.id, record.meta, ok=True, output=output, input_bytes=size,
-        source_chars=len(doc.source), kept_chars=len(doc.text), title=doc.title,
-        language=doc.language, removed=count_removed(doc),
+        record.id,
+        record.meta,
+        ok=True,
+        output=output,
+        input_bytes=size,
+        source_chars=len(doc.source),
+        kept_chars=len(doc.text),
+        title=doc.title,
+        language=doc.language,
+        removed=count_removed(doc),
     )
 
 

@@ -164,9 +164,7 @@ def _applies(view: Any, node: int, tag: str, cue: Cue, limit: float, in_article:
 @register_detector
 class DomCuesDetector(Detector):
     name = "dom_cues"
-    kinds = frozenset(
-        {Kind.COMMENTS, Kind.RELATED, Kind.AD, Kind.FOOTER, Kind.WIDGET, Kind.NAV}
-    )
+    kinds = frozenset({Kind.COMMENTS, Kind.RELATED, Kind.AD, Kind.FOOTER, Kind.WIDGET, Kind.NAV})
     input_kinds = frozenset({"html"})
 
     def detect(self, page: Page) -> Iterator[Finding]:
@@ -177,6 +175,9 @@ class DomCuesDetector(Detector):
             cue = cues[node]
             if cue is not None:
                 yield self.finding(
-                    block, cue.kind, cue.score, f"dom_cues.{cue.concept}",
+                    block,
+                    cue.kind,
+                    cue.score,
+                    f"dom_cues.{cue.concept}",
                     f"inside an element cued as {cue.concept} ({cue.via})",
                 )

@@ -43,6 +43,9 @@ class LinkDensityDetector(Detector):
                 and view.link_density(container) >= MIN_CONTAINER_LINK_SHARE
             ):
                 yield self.finding(
-                    block, Kind.NAV, SCORE, "link_density.link_list",
+                    block,
+                    Kind.NAV,
+                    SCORE,
+                    "link_density.link_list",
                     f"link text in a container that is {view.link_density(container):.0%} links",
                 )

@@ -100,8 +100,9 @@ def _coverage(source: str, blocks: tuple[Block, ...], lines: list[str]) -> list[
 @register_detector
 class MainContentDetector(Detector):
     name = "main_content"
-    kinds = frozenset({Kind.CONTENT, Kind.NAV, Kind.FOOTER, Kind.WIDGET, Kind.COMMENTS,
-                       Kind.RELATED, Kind.AD})
+    kinds = frozenset(
+        {Kind.CONTENT, Kind.NAV, Kind.FOOTER, Kind.WIDGET, Kind.COMMENTS, Kind.RELATED, Kind.AD}
+    )
     input_kinds = frozenset({"html"})
 
     def detect(self, page: Page) -> Iterator[Finding]:
@@ -128,8 +129,13 @@ class MainContentDetector(Detector):
         for i, (block, inside) in enumerate(zip(page.blocks, flags, strict=True)):
             cue = cues[view.block_nodes[i]]
             if inside and discussion and cue is not None and cue.kind is Kind.COMMENTS:
-                yield self.finding(block, Kind.CONTENT, DISCUSSION_SCORE, "main_content.discussion",
-                                   "the page's main text is itself a discussion (forum, Q&A)")
+                yield self.finding(
+                    block,
+                    Kind.CONTENT,
+                    DISCUSSION_SCORE,
+                    "main_content.discussion",
+                    "the page's main text is itself a discussion (forum, Q&A)",
+                )
                 continue
             if inside:
                 yield self._keep(block, cue is None and _few_links(view, i, block))
@@ -138,16 +144,30 @@ class MainContentDetector(Detector):
                 continue  # prose before/among the main text: trafilatura often cuts too narrow
             kind = cue.kind if cue else _by_position(i, first, last)
             where = f"cued as {cue.concept}" if cue else "by position"
-            yield self.finding(block, kind, OUTSIDE_SCORE, "main_content.outside",
-                               f"outside trafilatura's main-content extraction ({where})")
-
+            yield self.finding(
+                block,
+                kind,
+                OUTSIDE_SCORE,
+                "main_content.outside",
+                f"outside trafilatura's main-content extraction ({where})",
+            )
 
     def _keep(self, block: Block, agreed: bool) -> Finding:
         if agreed:
-            return self.finding(block, Kind.CONTENT, AGREED_SCORE, "main_content.agreed",
-                                "in trafilatura's main text, no DOM cue against it, few links")
-        return self.finding(block, Kind.CONTENT, INSIDE_SCORE, "main_content.inside",
-                            "part of trafilatura's main-content extraction")
+            return self.finding(
+                block,
+                Kind.CONTENT,
+                AGREED_SCORE,
+                "main_content.agreed",
+                "in trafilatura's main text, no DOM cue against it, few links",
+            )
+        return self.finding(
+            block,
+            Kind.CONTENT,
+            INSIDE_SCORE,
+            "main_content.inside",
+            "part of trafilatura's main-content extraction",
+        )
 
 
 def _is_discussion(page: Page, flags: list[bool], cues: list[Any]) -> bool:
@@ -155,9 +175,7 @@ def _is_discussion(page: Page, flags: list[bool], cues: list[Any]) -> bool:
     page, whose posts are the content (trafilatura already left out comments proper)."""
     nodes = page.html.block_nodes
     inside = [b for b, flag in zip(page.blocks, flags, strict=True) if flag]
-    cued = sum(
-        b.words for b in inside if (c := cues[nodes[b.index]]) and c.kind is Kind.COMMENTS
-    )
+    cued = sum(b.words for b in inside if (c := cues[nodes[b.index]]) and c.kind is Kind.COMMENTS)
     return cued >= DISCUSSION_MIN_SHARE * max(sum(b.words for b in inside), 1)
 
 

@@ -88,8 +88,7 @@ def _prose_prefix(page: Page) -> list[int]:
     if found is None:
         other = listing_blocks(page)
         weights = (
-            f.words if f.prose and i not in other else 0
-            for i, f in enumerate(page_features(page))
+            f.words if f.prose and i not in other else 0 for i, f in enumerate(page_features(page))
         )
         found = [0, *accumulate(weights)]
         page.memo[MEMO_KEY] = found

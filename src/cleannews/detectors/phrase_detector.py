@@ -242,9 +242,7 @@ def prefix_lines(
     else:
         heads = table.prefix_heads
         lines = [b for b in short_blocks(page, max_words) if heads is None or b.key[:2] in heads]
-    return [
-        b for b in lines if b.words <= max_words and any(search(b.key) for search in patterns)
-    ]
+    return [b for b in lines if b.words <= max_words and any(search(b.key) for search in patterns)]
 
 
 def whole_lines(page: Page, group: TableGroup | None) -> Sequence[Block]:

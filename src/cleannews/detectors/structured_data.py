@@ -30,5 +30,10 @@ class StructuredDataDetector(Detector):
             return
         for block in page.blocks:
             if block.words >= MIN_WORDS and block.text in body:
-                yield self.finding(block, Kind.CONTENT, KEEP_SCORE, "structured_data.article_body",
-                                   "found in the page's JSON-LD articleBody")
+                yield self.finding(
+                    block,
+                    Kind.CONTENT,
+                    KEEP_SCORE,
+                    "structured_data.article_body",
+                    "found in the page's JSON-LD articleBody",
+                )

@@ -57,5 +57,10 @@ class TeaserCardsDetector(Detector):
         inside = teaser_nodes(view)
         for block, node in zip(page.blocks, view.block_nodes, strict=True):
             if inside[node]:
-                yield self.finding(block, Kind.RELATED, SCORE, "teaser_cards.repeated",
-                                   "in a run of similar sibling cards that are mostly links")
+                yield self.finding(
+                    block,
+                    Kind.RELATED,
+                    SCORE,
+                    "teaser_cards.repeated",
+                    "in a run of similar sibling cards that are mostly links",
+                )

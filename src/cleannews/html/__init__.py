@@ -27,9 +27,7 @@ def lines_to_blocks(lines: list[str]) -> tuple[tuple[Block, ...], list[str]]:
     return blocks_of_lines(lines, starts, list(range(1, len(lines) + 1)))
 
 
-def prepare_html_page(
-    source: str | bytes, metadata: dict[str, Any], config: CleanerConfig
-) -> Page:
+def prepare_html_page(source: str | bytes, metadata: dict[str, Any], config: CleanerConfig) -> Page:
     text, encoding = decode_html(source, metadata.get("http_charset"))
     if encoding:
         metadata["encoding"] = encoding

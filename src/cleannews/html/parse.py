@@ -43,7 +43,10 @@ def _parse(text: str) -> tuple[Any, bool]:
 
     # A parser per call: lxml parser objects must not be shared between threads.
     parser = html.HTMLParser(
-        remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+        huge_tree=True,
         default_doctype=False,
     )
     try:

@@ -64,13 +64,23 @@ def _small_noscript(el: Any, tag: str) -> bool:
 class _Walker:
     """One iterative pass; ``pieces``/``line_*`` hold the line being built."""
 
-    __slots__ = ("out", "records", "anchors", "blocks", "pieces", "line_node", "line_links",
-                 "pre", "anchor")
+    __slots__ = (
+        "out",
+        "records",
+        "anchors",
+        "blocks",
+        "pieces",
+        "line_node",
+        "line_links",
+        "pre",
+        "anchor",
+    )
 
     def __init__(self) -> None:
         self.out = Rendering()
-        self.records: list[tuple[str, str | None, tuple[str, ...], str | None, str | None, int,
-                                 str]] = []
+        self.records: list[
+            tuple[str, str | None, tuple[str, ...], str | None, str | None, int, str]
+        ] = []
         self.anchors: list[int] = []
         self.blocks: list[int] = [0]  # open block-level elements (node indices)
         self.pieces: list[str] = []
@@ -115,9 +125,18 @@ class _Walker:
     def enter(self, el: Any, tag: str, attrs: dict[str, str], parent: int, position: int) -> int:
         node = len(self.records)
         get = attrs.get
-        step = (_step(tag, position) if parent >= 0 else tag)
-        self.records.append((tag, get("id") or None, tuple((get("class") or "").split()),
-                             get("role") or None, get("aria-label") or None, parent, step))
+        step = _step(tag, position) if parent >= 0 else tag
+        self.records.append(
+            (
+                tag,
+                get("id") or None,
+                tuple((get("class") or "").split()),
+                get("role") or None,
+                get("aria-label") or None,
+                parent,
+                step,
+            )
+        )
         if tag in BLOCK_TAGS:
             self.flush()
             self.blocks.append(node)

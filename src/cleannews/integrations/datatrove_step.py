@@ -66,7 +66,9 @@ class CleanNewsStep(BaseFilter):
     def filter(self, doc: Document) -> bool | tuple[bool, str]:
         try:
             cleaned = self.cleaner.clean(
-                doc.text, kind=self.kind, detect_language=self.detect_language,
+                doc.text,
+                kind=self.kind,
+                detect_language=self.detect_language,
                 url=doc.metadata.get("url"),
             )
         except Exception as exc:  # noqa: BLE001  (one bad document must not stop the shard)

@@ -33,20 +33,24 @@ def make_spec(
     config: CleanerConfig | None = None,
 ) -> CleanSpec:
     items = tuple(sorted(config.to_dict().items())) if config is not None else ()
-    return CleanSpec(kind=kind, detect_language=detect_language, disable=tuple(disable),
-                     config=items)
+    return CleanSpec(
+        kind=kind, detect_language=detect_language, disable=tuple(disable), config=items
+    )
 
 
-def clean_frame(pdf: Any, text_column: str = "text", spec: CleanSpec | None = None,
-                url_column: str | None = None) -> Any:
+def clean_frame(
+    pdf: Any,
+    text_column: str = "text",
+    spec: CleanSpec | None = None,
+    url_column: str | None = None,
+) -> Any:
     """``pdf`` plus the ``clean_*`` columns (a new pandas DataFrame; ``pdf`` is untouched).
     ``clean_spans`` is the JSON list of removed spans, offsets into the original text."""
     import pandas as pd
 
     spec = spec or CleanSpec()
     urls = pdf[url_column] if url_column else [None] * len(pdf)
-    rows = [_clean_value(spec, text, url) for text, url in zip(pdf[text_column], urls,
-                                                                 strict=True)]
+    rows = [_clean_value(spec, text, url) for text, url in zip(pdf[text_column], urls, strict=True)]
     added = pd.DataFrame(rows, columns=list(OUTPUT_COLUMNS), index=pdf.index)
     added["clean_removed_chars"] = added["clean_removed_chars"].astype("Int64")
     return pd.concat([pdf, added], axis=1)
@@ -57,7 +61,9 @@ def _clean_value(spec: CleanSpec, text: Any, url: Any) -> tuple[Any, ...]:
         return (None, None, None, None, None, None, "InputTypeError: not a string")
     try:
         doc = cleaner_for(spec).clean(
-            text, kind=cast(InputKind, spec.kind), detect_language=spec.detect_language,
+            text,
+            kind=cast(InputKind, spec.kind),
+            detect_language=spec.detect_language,
             url=url if isinstance(url, str) else None,
         )
     except Exception as exc:  # noqa: BLE001  (a bad row must not fail the Spark task)
