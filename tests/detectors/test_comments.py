@@ -353,3 +353,35 @@ def test_sentences_with_reply_words_are_not_flagged(line: str, language: str) ->
 def test_counted_reply_heading_opens_a_thread() -> None:
     line = "142 Antworten zu Würde des Lebens – ein Projekt"
     assert flagged(f"{ARTICLE}\n{line}\n{COMMENT}", "de")[0][:2] == (5, "comments.marker-prefix")
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Comments do not represent the views of the publisher.", "en"),
+        ("Comment count on this article reflects comments made on this site and Facebook.", "en"),
+        ("※コメントは個人の見解であり、記事提供社と関係はありません。", "ja"),
+        ("网友评论仅供其表达个人看法，并不表明本站同意其观点或证实其描述", "zh"),
+        ("Os comentários não representam a opinião do jornal.", "pt"),
+        ("I commenti sono moderati e pubblicati entro 24 ore.", "it"),
+        ("Мнение редакции может не совпадать с мнением авторов комментариев.", "ru"),
+        ("Komentar menjadi tanggung jawab pengirim sepenuhnya.", "id"),
+        ("댓글은 작성자 개인의 의견이며 본사의 입장과 무관합니다.", "ko"),
+        ("Kommentare werden moderiert und erscheinen nicht sofort.", "de"),
+    ],
+)
+def test_disclaimers_under_a_thread_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("The comments do not represent a change of policy, the minister said.", "en"),
+        ("首相のコメントは党の見解と異なるとの指摘もあり、議論が続いている。", "ja"),
+        ("Os comentários do ministro não representam uma mudança de posição.", "pt"),
+        ("Мнение редакции и мнение министра совпали, сообщил источник.", "ru"),
+    ],
+)
+def test_prose_about_comments_and_views_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
