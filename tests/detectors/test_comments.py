@@ -385,3 +385,55 @@ def test_disclaimers_under_a_thread_are_flagged(line: str, language: str) -> Non
 )
 def test_prose_about_comments_and_views_is_not_flagged(line: str, language: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Load more comments", "en"),
+        ("Report abuse", "en"),
+        ("댓글 더보기", "ko"),
+        ("댓글을 입력하세요", "ko"),
+        ("답글쓰기", "ko"),
+        ("このコメントを通報", "ja"),
+        ("そう思わない", "ja"),
+        ("Показать ещё комментарии", "ru"),
+        ("Сообщить о нарушении", "ru"),
+        ("Carica altri commenti", "it"),
+        ("Segnala", "it"),
+        ("Carregar mais comentários", "pt"),
+        ("Denunciar", "pt"),
+        ("Muat lebih banyak komentar", "id"),
+        ("Laporkan", "id"),
+    ],
+)
+def test_thread_controls_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{COMMENT}\n{line}\n{COMMENT}", language)] == [6]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Komentar terbaru", "id"),
+        ("Последние комментарии", "ru"),
+        ("Ultimi commenti", "it"),
+        ("Últimos comentários", "pt"),
+        ("최신 댓글", "ko"),
+        ("最新のコメント", "ja"),
+    ],
+)
+def test_latest_comments_headings_open_a_region(line: str, language: str) -> None:
+    text = f"{ARTICLE}\n{line}\n{COMMENT}"
+    assert flagged(text, language) == [(5, "comments.marker", Scope.REGION)]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Pedro decidiu denunciar o caso à polícia na manhã seguinte.", "pt"),
+        ("Il sindaco ha deciso di segnalare il problema alla regione.", "it"),
+        ("Warga melaporkan kejadian itu ke polisi pada Senin malam.", "id"),
+    ],
+)
+def test_prose_with_report_words_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []

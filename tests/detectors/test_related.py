@@ -230,3 +230,9 @@ def test_other_columns_headings_open_a_related_region(line: str, language: str) 
 )
 def test_prose_about_columns_and_opinion_is_not_flagged(line: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []
+
+
+@pytest.mark.parametrize("line", ["이 시각 주요뉴스", "기자의 다른 기사", "실시간 뉴스"])
+def test_korean_headline_list_headings_open_a_related_region(line: str) -> None:
+    listing = "\n".join(f"Headline number {n} about something else" for n in range(5))
+    assert flagged(f"{ARTICLE}\n{line}\n{listing}", "ko") == [(5, "related.marker", Scope.REGION)]

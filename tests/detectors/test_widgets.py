@@ -208,3 +208,8 @@ def test_video_player_menus_and_dialogs_are_flagged(line: str) -> None:
 )
 def test_prose_about_players_and_windows_is_not_flagged(line: str) -> None:
     assert findings(f"{ARTICLE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize("line", ["Mi piace", "Curtir", "Нравится", "기사 추천", "いいね！"])
+def test_like_and_recommend_buttons_are_flagged(line: str) -> None:
+    assert [n for n, *_ in findings(f"{ARTICLE}\n{line}\n{PROSE}", None)] == [5]
