@@ -437,3 +437,35 @@ def test_latest_comments_headings_open_a_region(line: str, language: str) -> Non
 )
 def test_prose_with_report_words_is_not_flagged(line: str, language: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("View 5 replies", "en"),
+        ("View all 12 comments", "en"),
+        ("Like · Reply", "en"),
+        ("Ver 3 respostas", "pt"),
+        ("Mostra altre 4 risposte", "it"),
+        ("Показать ещё 3 ответа", "ru"),
+        ("3 ответа", "ru"),
+        ("Lihat 3 balasan", "id"),
+        ("3 balasan", "id"),
+        ("답글 3개", "ko"),
+        ("返信3件", "ja"),
+        ("Alle 5 Antworten anzeigen", "de"),
+    ],
+)
+def test_reply_counts_and_buttons_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{COMMENT}\n{line}\n{COMMENT}", language)] == [6]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Ver 3 respostas possíveis para a crise, segundo o ministro.", "pt"),
+        ("View 5 replies from readers in our weekly letters page, she said.", "en"),
+    ],
+)
+def test_sentences_with_reply_counts_are_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
