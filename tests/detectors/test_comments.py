@@ -469,3 +469,39 @@ def test_reply_counts_and_buttons_are_flagged(line: str, language: str) -> None:
 )
 def test_sentences_with_reply_counts_are_not_flagged(line: str, language: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        (
+            "O seu endereço de email não será publicado. Campos obrigatórios são marcados com *",
+            "pt",
+        ),
+        (
+            "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+            "it",
+        ),
+        ("メールアドレスが公開されることはありません。 * が付いている欄は必須項目です", "ja"),
+        ("Salvar meu nome, email e site neste navegador para a próxima vez que eu comentar.", "pt"),
+        ("Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya.", "id"),
+        ("Сохранить моё имя, email и адрес сайта в этом браузере.", "ru"),
+        ("Уведомить о новых комментариях по email", "ru"),
+        ("Avvisami via email in caso di risposte al mio commento.", "it"),
+        ("Deixe uma resposta", "pt"),
+        ("Lascia una risposta", "it"),
+    ],
+)
+def test_comment_form_texts_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("O ministro enviou um email aos deputados na segunda-feira, segundo o jornal.", "pt"),
+        ("The company said the email address of every customer had been published online.", "en"),
+    ],
+)
+def test_prose_about_email_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []

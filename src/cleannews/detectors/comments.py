@@ -41,11 +41,12 @@ from .phrase_detector import PhraseDetector, contains_lines, digit_blocks, phras
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
-# Sentence-long notices ("Comments are moderated and ...") all name the thread: a cheap gate
-# before the [contains] search on long lines.
+# Sentence-long notices ("Comments are moderated and ...") all name the thread, or the
+# comment form's e-mail field ("Your email address will not be published. Required fields
+# ..."): a cheap gate before the [contains] search on long lines.
 _THREAD_WORD = re.compile(
     r"comment|kommentar|koment|coment|comentá|reactie|reakcj|коммент|opinar|评论|評論|留言|"
-    r"コメント|댓글|yorum"
+    r"コメント|댓글|yorum|mail|メール|메일"
 )
 # Placeholder names comment systems print for readers who gave none.
 ANONYMOUS_AUTHORS = frozenset(
