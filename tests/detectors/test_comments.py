@@ -353,3 +353,155 @@ def test_sentences_with_reply_words_are_not_flagged(line: str, language: str) ->
 def test_counted_reply_heading_opens_a_thread() -> None:
     line = "142 Antworten zu Würde des Lebens – ein Projekt"
     assert flagged(f"{ARTICLE}\n{line}\n{COMMENT}", "de")[0][:2] == (5, "comments.marker-prefix")
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Comments do not represent the views of the publisher.", "en"),
+        ("Comment count on this article reflects comments made on this site and Facebook.", "en"),
+        ("※コメントは個人の見解であり、記事提供社と関係はありません。", "ja"),
+        ("网友评论仅供其表达个人看法，并不表明本站同意其观点或证实其描述", "zh"),
+        ("Os comentários não representam a opinião do jornal.", "pt"),
+        ("I commenti sono moderati e pubblicati entro 24 ore.", "it"),
+        ("Мнение редакции может не совпадать с мнением авторов комментариев.", "ru"),
+        ("Komentar menjadi tanggung jawab pengirim sepenuhnya.", "id"),
+        ("댓글은 작성자 개인의 의견이며 본사의 입장과 무관합니다.", "ko"),
+        ("Kommentare werden moderiert und erscheinen nicht sofort.", "de"),
+    ],
+)
+def test_disclaimers_under_a_thread_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("The comments do not represent a change of policy, the minister said.", "en"),
+        ("首相のコメントは党の見解と異なるとの指摘もあり、議論が続いている。", "ja"),
+        ("Os comentários do ministro não representam uma mudança de posição.", "pt"),
+        ("Мнение редакции и мнение министра совпали, сообщил источник.", "ru"),
+    ],
+)
+def test_prose_about_comments_and_views_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Load more comments", "en"),
+        ("Report abuse", "en"),
+        ("댓글 더보기", "ko"),
+        ("댓글을 입력하세요", "ko"),
+        ("답글쓰기", "ko"),
+        ("このコメントを通報", "ja"),
+        ("そう思わない", "ja"),
+        ("Показать ещё комментарии", "ru"),
+        ("Сообщить о нарушении", "ru"),
+        ("Carica altri commenti", "it"),
+        ("Segnala", "it"),
+        ("Carregar mais comentários", "pt"),
+        ("Denunciar", "pt"),
+        ("Muat lebih banyak komentar", "id"),
+        ("Laporkan", "id"),
+    ],
+)
+def test_thread_controls_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{COMMENT}\n{line}\n{COMMENT}", language)] == [6]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Komentar terbaru", "id"),
+        ("Последние комментарии", "ru"),
+        ("Ultimi commenti", "it"),
+        ("Últimos comentários", "pt"),
+        ("최신 댓글", "ko"),
+        ("最新のコメント", "ja"),
+    ],
+)
+def test_latest_comments_headings_open_a_region(line: str, language: str) -> None:
+    text = f"{ARTICLE}\n{line}\n{COMMENT}"
+    assert flagged(text, language) == [(5, "comments.marker", Scope.REGION)]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Pedro decidiu denunciar o caso à polícia na manhã seguinte.", "pt"),
+        ("Il sindaco ha deciso di segnalare il problema alla regione.", "it"),
+        ("Warga melaporkan kejadian itu ke polisi pada Senin malam.", "id"),
+    ],
+)
+def test_prose_with_report_words_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("View 5 replies", "en"),
+        ("View all 12 comments", "en"),
+        ("Like · Reply", "en"),
+        ("Ver 3 respostas", "pt"),
+        ("Mostra altre 4 risposte", "it"),
+        ("Показать ещё 3 ответа", "ru"),
+        ("3 ответа", "ru"),
+        ("Lihat 3 balasan", "id"),
+        ("3 balasan", "id"),
+        ("답글 3개", "ko"),
+        ("返信3件", "ja"),
+        ("Alle 5 Antworten anzeigen", "de"),
+    ],
+)
+def test_reply_counts_and_buttons_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{COMMENT}\n{line}\n{COMMENT}", language)] == [6]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Ver 3 respostas possíveis para a crise, segundo o ministro.", "pt"),
+        ("View 5 replies from readers in our weekly letters page, she said.", "en"),
+    ],
+)
+def test_sentences_with_reply_counts_are_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        (
+            "O seu endereço de email não será publicado. Campos obrigatórios são marcados com *",
+            "pt",
+        ),
+        (
+            "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+            "it",
+        ),
+        ("メールアドレスが公開されることはありません。 * が付いている欄は必須項目です", "ja"),
+        ("Salvar meu nome, email e site neste navegador para a próxima vez que eu comentar.", "pt"),
+        ("Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya.", "id"),
+        ("Сохранить моё имя, email и адрес сайта в этом браузере.", "ru"),
+        ("Уведомить о новых комментариях по email", "ru"),
+        ("Avvisami via email in caso di risposte al mio commento.", "it"),
+        ("Deixe uma resposta", "pt"),
+        ("Lascia una risposta", "it"),
+    ],
+)
+def test_comment_form_texts_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("O ministro enviou um email aos deputados na segunda-feira, segundo o jornal.", "pt"),
+        ("The company said the email address of every customer had been published online.", "en"),
+    ],
+)
+def test_prose_about_email_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []

@@ -170,3 +170,83 @@ def test_gallery_buttons_bylines_with_reading_time_and_empty_lists_are_flagged(l
 )
 def test_prose_near_gallery_and_event_phrases_is_not_flagged(line: str) -> None:
     assert findings(f"{ARTICLE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- descriptions off, selected",
+        "- subtitles off, selected",
+        "captions settings, opens captions settings dialog",
+        "This is a modal window.",
+        "This is a modal window. This modal can be closed by pressing the Escape key or "
+        "activating the close button.",
+        "Beginning of dialog window. Escape will cancel and close the window.",
+        "End of dialog window.",
+        "No compatible source was found for this media.",
+        "Dies ist ein modales Fenster.",
+        "Ceci est une fenêtre modale.",
+        "Isto é uma janela-modal",
+        "Questa è una finestra modale",
+        "Это модальное окно",
+        "これはモーダルウィンドウです",
+        "이것은 모달 창입니다",
+        "Ini adalah jendela modal.",
+    ],
+)
+def test_video_player_menus_and_dialogs_are_flagged(line: str) -> None:
+    assert [n for n, *_ in findings(f"{ARTICLE}\n{line}\n{PROSE}", None)] == [5]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The subtitles were selected by the festival's jury, she said.",
+        "A modal window opens when readers click the map, the developers explained.",
+        "Descriptions of the suspects were released on Monday.",
+    ],
+)
+def test_prose_about_players_and_windows_is_not_flagged(line: str) -> None:
+    assert findings(f"{ARTICLE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize("line", ["Mi piace", "Curtir", "Нравится", "기사 추천", "いいね！"])
+def test_like_and_recommend_buttons_are_flagged(line: str) -> None:
+    assert [n for n, *_ in findings(f"{ARTICLE}\n{line}\n{PROSE}", None)] == [5]
+
+
+BIO = (
+    "Jane Doe is a senior reporter covering city hall and transport. She joined the paper in "
+    "2015 after ten years at a regional broadcaster."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "About the author",
+        "Über den Autor",
+        "Sobre o autor",
+        "Sull'autore",
+        "Об авторе",
+        "Tentang penulis",
+        "기자 소개",
+        "著者プロフィール",
+    ],
+)
+def test_author_box_headings_after_the_article_open_a_widget_region(line: str) -> None:
+    found = findings(f"{ARTICLE}\n{line}\n{BIO}", None)
+    assert [(n, r, s) for n, r, s, _ in found] == [(5, "widgets.marker", Scope.REGION)]
+
+
+def test_an_author_box_heading_followed_by_the_article_flags_its_line_only() -> None:
+    found = findings(f"{PROSE}\nAbout the author\n{BIO}\n{ARTICLE}", None)
+    assert [(n, s) for n, _, s, _ in found] == [(2, Scope.BLOCK)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The author said the book took ten years to write.", "About the authorities' response"],
+)
+def test_sentences_about_authors_are_not_flagged(line: str) -> None:
+    assert findings(f"{ARTICLE}\n{line}\n{PROSE}", None) == []

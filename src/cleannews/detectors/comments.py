@@ -23,8 +23,14 @@ from typing import ClassVar, Iterator, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
-from ..text.blocks import Block
-from .ads import CTA_MAX_CHARS, CTA_MAX_WORDS, PHRASE_GROUP, contains_in_sentence
+from ..text.blocks import Block, unspaced_words
+from .ads import (
+    CTA_MAX_CHARS,
+    CTA_MAX_WORDS,
+    CTA_MIN_PHRASE_WORDS,
+    PHRASE_GROUP,
+    contains_in_sentence,
+)
 from .marker_regions import (
     COMMENTS_MIN_PROSE_SHARE_BEFORE,
     MIN_PROSE_SHARE_BEFORE,
@@ -35,11 +41,12 @@ from .phrase_detector import PhraseDetector, contains_lines, digit_blocks, phras
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
-# Sentence-long notices ("Comments are moderated and ...") all name the thread: a cheap gate
-# before the [contains] search on long lines.
+# Sentence-long notices ("Comments are moderated and ...") all name the thread, or the
+# comment form's e-mail field ("Your email address will not be published. Required fields
+# ..."): a cheap gate before the [contains] search on long lines.
 _THREAD_WORD = re.compile(
     r"comment|kommentar|koment|coment|comentá|reactie|reakcj|коммент|opinar|评论|評論|留言|"
-    r"コメント|댓글|yorum"
+    r"コメント|댓글|yorum|mail|メール|메일"
 )
 # Placeholder names comment systems print for readers who gave none.
 ANONYMOUS_AUTHORS = frozenset(
@@ -185,7 +192,7 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             and len(block.text) <= CTA_MAX_CHARS
             and _THREAD_WORD.search(block.key)
         ):
-            found = contains_in_sentence(table, block)
+            found = contains_in_sentence(table, block) or _unspaced_in_sentence(table, block)
         return found
 
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
@@ -266,6 +273,19 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             scope=Scope.REGION if region else Scope.BLOCK,
             region_kind=Kind.COMMENTS if region else None,
         )
+
+
+def _unspaced_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:
+    """A [contains] phrase of an unspaced script ("コメントは個人の見解") in a sentence-long
+    line: ``contains_in_sentence`` counts a phrase's words by its spaces, so here they are
+    counted by characters, as the line's are."""
+    if table.contains is None:
+        return None
+    for hit in table.contains.finditer(block.key):
+        phrase = hit.group(0)
+        if " " not in phrase and unspaced_words(phrase, 1) >= CTA_MIN_PHRASE_WORDS:
+            return table.by_text[("contains", phrase)]
+    return None
 
 
 def _header_depth(page: Page, stamp: Block) -> int:

@@ -3,19 +3,27 @@ view/share counters, reading-time badges and rating prompts.
 
 A count header like ``15 Articles`` is a marker whose region is ``related`` (``=> related`` in the
 data): the widget line itself is a counter, what follows it is a listing of other stories.
+
+Video players leave their menus and dialogs in extracted text ("descriptions off, selected",
+"This is a modal window. This modal can be closed by pressing the Escape key ..."): the
+dialog texts are sentence-long, so [contains] phrases of three words or more also flag lines
+up to a sentence long (as for ads and comments).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Sequence
 
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
-from .ads import CTA_MAX_WORDS, PHRASE_GROUP
+from .ads import CTA_MAX_CHARS, CTA_MAX_WORDS, PHRASE_GROUP, contains_in_sentence
 from .marker_regions import RegionCheckedPhraseDetector
-from .phrases import Phrase
+from .phrase_detector import PhraseDetector, contains_lines, phrase_candidates
+from .phrases import Phrase, PhraseTable
 from .registry import register_detector
+
+_phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
 
 
 @register_detector
@@ -28,6 +36,28 @@ class WidgetsDetector(RegionCheckedPhraseDetector):
     )
     scan_group = PHRASE_GROUP
     scan_group_words = CTA_MAX_WORDS
+
+    def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
+        if type(self).match is not WidgetsDetector.match:
+            return page.blocks  # a subclass's own ``match``: every block
+        group = self.group(table)
+        # The sentence-long lines ``match`` tries ``contains_in_sentence`` on (below).
+        extra = [
+            b
+            for b in contains_lines(page, table, CTA_MAX_WORDS, group)
+            if b.words > self.max_words and len(b.text) <= CTA_MAX_CHARS
+        ]
+        return phrase_candidates(page, table, self.max_words, extra, group)
+
+    def match(self, table: PhraseTable, block: Block) -> Phrase | None:
+        found = _phrase_match(self, table, block)
+        if (
+            found is None
+            and self.max_words < block.words <= CTA_MAX_WORDS
+            and len(block.text) <= CTA_MAX_CHARS
+        ):
+            found = contains_in_sentence(table, block)
+        return found
 
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
         # "Reading time: 4 min" is a badge; "Reading time matters because..." is prose.
