@@ -6,7 +6,11 @@ recognised:
 * a **link bar**: one line made almost entirely of footer phrases ("Privacy Policy | Terms of
   Use | Cookie settings", "Share Tweet Email"), segmented greedily against the phrase table;
 * a **copyright notice**: "© 2024 X", "Copyright 2024 X"; a long one must also carry a rights
-  phrase ("© 2020 X. All rights reserved. Use of this site constitutes ...").
+  phrase ("© 2020 X. All rights reserved. Use of this site constitutes ...");
+* a **credited caption**: a photo caption closed by its credit ("... ausgezeichnet. © AFP / X",
+  "... en Lima. (Foto: Andina)", "... Kuva: X"). The credit labels are data too
+  (``data/footer_credits/<lang>.txt``); the caption goes with its credit, since a caption
+  flattened into the page text is not article prose.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Iterator, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope
-from ..text.blocks import Block
+from ..text.blocks import Block, unspaced_words
 from .ads import (
     CTA_MAX_WORDS,
     LANGUAGES,
@@ -28,6 +32,7 @@ from .ads import (
     contains_in_sentence,
     sentence_candidates,
 )
+from .page_structure import page_has_chrome
 from .phrase_detector import PhraseDetector, phrase_candidates
 from .phrases import Phrase, PhraseTable, load_table
 from .registry import register_detector
@@ -48,6 +53,16 @@ _LABEL_SEPARATORS = frozenset(":|»›>-–—：")
 _TOKEN_EDGES = ".:!?()[]{}\"'«»“”‘’-–—"
 _COPYRIGHT_FIRST = frozenset("©(Cc")  # cheap gate before the regex
 _COPYRIGHT = re.compile(r"©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)", re.IGNORECASE)
+CREDIT_DATA = "footer_credits"  # data/<this>/<lang>.txt: credit labels ("foto", "photo", ...)
+CREDIT_MAX_CHARS = 50  # the credit itself: a name or an agency, never a sentence
+CAPTION_MIN_WORDS = 3  # words before the credit: a bare "Foto: X" line has its own phrases
+CAPTION_MAX_WORDS = 60  # a caption, not a paragraph
+CREDIT_MAX_WORDS = 6  # ...of a few words ("AFP / Max Muster", "Archives du Gouvernement")
+CREDITED_CAPTION_SCORE = 0.8
+_CREDIT_OPENERS = frozenset("(（[|,/-–—")  # set a lower-case credit label off its caption
+# The page-level gate: a ":" or "©" close to a line's end. Colons elsewhere are skipped by the
+# regex engine's character scan, so a page without credits costs one pass over its text.
+_CREDIT_TAIL = re.compile(rf"[:：©][^\n:：©]{{1,{CREDIT_MAX_CHARS}}}$", re.MULTILINE)
 
 
 @register_detector
@@ -71,6 +86,10 @@ class FooterDetector(PhraseDetector):
                 yield self._finding(block, COPYRIGHT_SCORE, "footer.copyright", "copyright notice")
             elif self._is_link_bar(table, block):
                 yield self._finding(block, BAR_SCORE, "footer.bar", "a bar of footer links")
+        for block in credited_captions(page, self.data_package):
+            yield self._finding(
+                block, CREDITED_CAPTION_SCORE, "footer.credited-caption", "a credited photo caption"
+            )
 
     def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
         """The blocks a phrase, a copyright notice or a link bar may be found in."""
@@ -194,3 +213,54 @@ def _segment(tokens: list[str], known: dict[str, tuple[Phrase, ...]]) -> tuple[i
         else:
             i += 1
     return phrases, covered
+
+
+def credited_captions(page: Page, package: str) -> Iterator[Block]:
+    """Caption lines closed by a photo credit, in page order, on whole scraped pages only:
+    an extractor's output (no site chrome around the article) keeps captions on purpose."""
+    source = page.source
+    first = _CREDIT_TAIL.search(source)
+    if first is None or not page_has_chrome(page):
+        return
+    credit = _credit_pattern(package)
+    last = -1
+    for tail in _CREDIT_TAIL.finditer(source, first.start()):
+        block = page.block_at(tail.start())
+        if block is None or block.index == last or block.words > CAPTION_MAX_WORDS:
+            continue
+        last = block.index
+        found = credit.search(block.text)
+        if found is not None and _is_credit(found) and _words(found.string[: found.start()]):
+            yield block
+
+
+def _is_credit(found: re.Match[str]) -> bool:
+    """A labelled credit names someone: a few words after a label that is capitalised or set
+    off by a bracket or separator ("Foto: X", "(photo: X)", "| Photo: X"); "the picture: a
+    small boat on a grey sea" is a sentence."""
+    label = found.group("label")
+    if label is None:
+        return True  # "© X"
+    if len(found.group("name").split()) > CREDIT_MAX_WORDS:
+        return False
+    before = found.string[: found.start("label")].rstrip()
+    return label[0].isupper() or before[-1:] in _CREDIT_OPENERS
+
+
+def _words(text: str) -> bool:
+    """Enough caption before the credit (a bare "Foto: X" line has its own phrases)."""
+    return unspaced_words(text, len(text.split())) >= CAPTION_MIN_WORDS
+
+
+@cache
+def _credit_pattern(package: str) -> re.Pattern[str]:
+    """A credit closing a line: "© X" after a space or separator, or "<label>: X" with an
+    optional bracket around it ("(Foto: X)", "| Photo: X", "（图片：X）")."""
+    labels = sorted(load_table(package, CREDIT_DATA).whole, key=len, reverse=True)
+    alternation = "|".join(re.escape(label) for label in labels)
+    name = rf"[^\n:：©!?()（）]{{1,{CREDIT_MAX_CHARS}}}"
+    return re.compile(
+        rf"(?:[\s|/–—-]©\s*[^\n©!?]{{1,{CREDIT_MAX_CHARS}}}"
+        rf"|[\s(（\[|]+(?P<label>{alternation})\s*[:：]\s*(?P<name>{name})[)）\]]?\.?)\s*$",
+        re.IGNORECASE,
+    )
