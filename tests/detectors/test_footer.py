@@ -351,3 +351,8 @@ def test_credited_captions_stay_in_text_an_extractor_already_cleaned() -> None:
     keeps captions as article material on purpose."""
     line = "Fans waited outside the stadium for hours. Photo: Jane Doe"
     assert caption_lines(on_page(line, chrome=False), "en") == []
+
+
+def test_a_bracketed_credit_closes_an_unspaced_caption() -> None:
+    line = "国家主席出席会议并在北京人民大会堂发表重要讲话（图片：新华社）"
+    assert caption_lines(on_page(line), "zh") == [9]
