@@ -292,3 +292,67 @@ def test_a_long_licence_notice_opening_with_a_long_phrase_is_flagged() -> None:
 def test_a_long_paragraph_quoting_a_notice_late_is_not_flagged() -> None:
     line = PROSE + LICENCE_TAIL + " He said all content is licensed under the new rules."
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+# A whole scraped page: menus before the article and a footer after it (site chrome).
+MENU = "\n".join(["Home", "News", "Sport", "Culture", "Travel", "Contact"])
+FOOTER_LINES = "\n".join(["About Us", "Imprint", "Privacy", "Jobs", "Newsletter", "Archive"])
+
+
+def on_page(line: str, *, chrome: bool = True) -> str:
+    article = f"{PROSE}\n{PROSE}\n{line}\n{PROSE}\n{PROSE}"
+    return f"{MENU}\n{article}\n{FOOTER_LINES}" if chrome else article
+
+
+def caption_lines(text: str, language: str | None = None) -> list[int]:
+    return [n for n, reason in flagged(text, language) if reason == "footer.credited-caption"]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Marco Odermatt, ski star from Switzerland. © AFP / Marco Bertorello", "en"),
+        ("The minister at the meeting on Monday. | © Example Images", "en"),
+        ("Fans waited outside the stadium for hours. Photo: Jane Doe", "en"),
+        ("Der Minister bei der Pressekonferenz in Berlin. (Foto: Privat)", "de"),
+        ("Vertreter der Verbände sprachen mit der Ministerin. (Bildquelle: Landjugend )", "de"),
+        ("Ein Kippmoment im Stück: die Menge wird zum Mob. Bild: Max Muster/Theater", "de"),
+        ("Son tres los periodos de vacaciones durante el año. Foto: Andina", "es"),
+        ("Organismos de derechos humanos frente al Palacio. Imagen: Télam", "es"),
+        ("O ministro durante a reunião em Brasília. (Crédito: Agência Exemplo)", "pt"),
+        ("Le ministre lors de la conférence de presse. Crédit photo : AFP", "fr"),
+        ("Merkel keskusteli pääministerin kanssa Berliinissä. Kuva: Alexander Becher", "fi"),
+        ("Министр на встрече с журналистами в Москве. Фото: ТАСС", "ru"),
+        ("Il ministro durante la conferenza stampa a Roma. (Foto: Ansa)", "it"),
+    ],
+)
+def test_captions_closed_by_a_credit_are_flagged_on_scraped_pages(line: str, language: str) -> None:
+    assert caption_lines(on_page(line), language) == [9]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Foto: Andina",  # a bare credit line: the [regex] phrases' business
+        "Fotos © Max Muster",  # one word before the credit
+        "Copyright © 2024 Example News",
+        "The council said the rules were clear: nobody may build there.",
+        "He held up the picture: a small boat on a grey sea.",
+        "The results are summarised in the chart below. Source: Example Institute",
+        PROSE + " The photo was taken by a local artist. " + PROSE + " Photo: Jane Doe",
+    ],
+)
+def test_lines_that_are_not_credited_captions_are_not_flagged(line: str) -> None:
+    assert caption_lines(on_page(line), "en") == []
+
+
+def test_credited_captions_stay_in_text_an_extractor_already_cleaned() -> None:
+    """Without site chrome around the article the text is an extractor's output, which
+    keeps captions as article material on purpose."""
+    line = "Fans waited outside the stadium for hours. Photo: Jane Doe"
+    assert caption_lines(on_page(line, chrome=False), "en") == []
+
+
+def test_a_bracketed_credit_closes_an_unspaced_caption() -> None:
+    line = "国家主席出席会议并在北京人民大会堂发表重要讲话（图片：新华社）"
+    assert caption_lines(on_page(line), "zh") == [9]

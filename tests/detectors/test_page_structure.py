@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cleannews.detectors.page_structure import PageStructureDetector, find_article
+from cleannews.detectors.page_structure import (
+    PageStructureDetector,
+    find_article,
+    page_has_chrome,
+)
 from cleannews.page import Page
 from cleannews.spans import Scope
 from cleannews.text.features import page_features
@@ -320,3 +324,20 @@ def test_short_cjk_lines_before_the_article_count_as_menu_items(
     got = kinds([*before, *CJK_ARTICLE])
     assert got[: len(before)] == [flagged] * len(before)
     assert got[len(before) :] == [None] * len(CJK_ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("lines", "chrome"),
+    [
+        pytest.param(MENU + ARTICLE + HEADLINES + FOOTER, True, id="whole-page"),
+        pytest.param(ARTICLE + HEADLINES + FOOTER, True, id="chrome-after-only"),
+        pytest.param(MENU + ARTICLE, True, id="chrome-before-only"),
+        pytest.param(ARTICLE, False, id="extracted-article"),
+        pytest.param(["Budget", "By Jane Doe", *ARTICLE, "Reuters"], False, id="few-lines-around"),
+        pytest.param(MENU, False, id="no-article"),
+    ],
+)
+def test_page_has_chrome_tells_whole_pages_from_extracted_text(
+    lines: list[str], chrome: bool
+) -> None:
+    assert page_has_chrome(Page.from_text("\n".join(lines))) is chrome

@@ -241,6 +241,18 @@ def _starts_with_article(feats: Sequence[BlockFeatures]) -> bool:
     return feats[0].terminal or len(feats) < 2 or feats[1].sentence
 
 
+def page_has_chrome(page: Page) -> bool:
+    """Is ``page`` a whole scraped page, site chrome around its article (the lines this
+    detector reports), rather than text another extractor already cleaned? Other detectors
+    ask before removing what an extractor keeps as article material (a credited caption)."""
+    article = page_article(page)
+    if article is None:
+        return False
+    feats = page_features(page)
+    before = not _starts_with_article(feats) and _substantial(feats, 0, article.first, page.blocks)
+    return before or _substantial(feats, article.last + 1, len(feats))
+
+
 def page_article(page: Page) -> Article | None:
     """:func:`find_article` for ``page``, memoised on it (other detectors ask too)."""
     if MEMO_KEY not in page.memo:
