@@ -216,6 +216,11 @@ def blocks_of_lines(
     # Texts with irregular whitespace (tabs, runs of spaces), unspaced scripts or a dotted
     # capital I are made one by one; one test over the page spares the per-text tests mostly.
     for i in _special(texts):
+        if _single_spaced(texts[i]) and _DOTTED_I not in folded[i]:
+            # Only unspaced-script letters (a CJK line): the key and token count above hold,
+            # the word count needs their characters (no need to make the whole block again).
+            words[i] = unspaced_words(texts[i], words[i])
+            continue
         block = make_block(i, starts[i], starts[i] + len(texts[i]), line_numbers[i], texts[i])
         keys[i], words[i] = block.key, block.words
     terminal = [
