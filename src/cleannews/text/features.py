@@ -96,6 +96,9 @@ class Stopwords:
     particles: frozenset[str]  # single CJK characters
     encoded: frozenset[bytes] = frozenset()  # ``words`` in UTF-8 for :func:`_byte_counts`
     # (empty: that fast path is off)
+    # A class of the ``particles``: counting its matches beats testing every character of a
+    # CJK line (``None``: count by testing)
+    particle_class: re.Pattern[str] | None = None
 
 
 @cache
@@ -112,7 +115,8 @@ def load_stopwords() -> Stopwords:
     # The byte split reads "’" as "'": exact only while no function word holds an apostrophe.
     plain = not any("'" in w or _AS_APOSTROPHE in w for w in folded)
     encoded = frozenset(w.encode("utf-8", "replace") for w in folded) if plain else frozenset()
-    return Stopwords(folded, particles, encoded)
+    particle_class = re.compile(f"[{re.escape(''.join(sorted(particles)))}]") if particles else None
+    return Stopwords(folded, particles, encoded, particle_class)
 
 
 def page_features(page: Page) -> tuple[BlockFeatures, ...]:
@@ -272,6 +276,8 @@ def _stop_ratio(
     text: str, cjk: bool, cjk_chars: int, stop: Stopwords, folded: str | None = None
 ) -> float:
     if cjk:
+        if stop.particle_class is not None:
+            return len(stop.particle_class.findall(text)) / cjk_chars
         return sum(map(stop.particles.__contains__, text)) / cjk_chars
     if folded is None:
         folded = text.casefold()
