@@ -34,6 +34,9 @@ def reference(source: str) -> list[blocks.Block]:
         "tabs\there\nnbsp\u00a0here\ndouble  space\n\u3000full width\n",
         "ß Straße ÉCOLE İstanbul ﬁx\n«Bonjour»\n½ cup\n²nd\n...\n_x_\n",
         "市议会周二批准了新的预算方案。\n한국어 문장입니다.\n\U0001f600 emoji\n",
+        # Unspaced-script lines (only their word count is redone): edges, spaces, dotted i's.
+        "「東京」で会議\n— 日本語 テキスト …\n12 日本\n"
+        "İstanbul 日本\ni\u0307 日本語\n日本\u3000語\n",
         "a\x00b\n\u202eRTL\n\x1cctrl\x1d\nend",
         "crlf\r\nline\r\n\r\n  two  \u2028three",
     ],

@@ -193,3 +193,22 @@ def test_page_features_match_block_features() -> None:
     assert page_features(Page(source=MIXED_PAGE, blocks=page.blocks)) == expected
     empty = Block(0, 0, 0, 1, "", "", 0, False)  # hand-built: an empty text
     assert page_features(Page(source="", blocks=(empty,))) == (block_features(empty, stop),)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "市议会周二批准了新的预算方案，这是在对住房和交通进行了长时间辩论之后的结果。",
+        "東京都は火曜日に新しい予算を承認しました。住宅と交通についての議論の後です。",
+        "시의회는 화요일에 새 예산을 승인했습니다. 주택과 교통에 대한 긴 토론 끝에.",
+    ],
+)
+def test_particles_counted_by_class_as_by_membership(line: str) -> None:
+    """The CJK particle ratio counts matches of a character class: the same count as testing
+    every character for membership."""
+    stop = load_stopwords()
+    assert stop.particle_class is not None
+    assert len(stop.particle_class.findall(line)) == sum(map(stop.particles.__contains__, line))
+    by_membership = type(stop)(stop.words, stop.particles, stop.encoded)  # no class: the test
+    block = Page.from_text(line).blocks[0]
+    assert block_features(block, stop) == block_features(block, by_membership)

@@ -38,6 +38,9 @@ UNSPACED_CHARS = (
     "\uf900-\ufaff\uff66-\uff9f"
 )  # a regex character-class body
 UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
+# Their runs: counting characters as the summed length of runs makes one match object per run
+# instead of one per character (a CJK line is mostly such characters).
+_UNSPACED_RUN = re.compile(f"[{UNSPACED_CHARS}]+")
 UNSPACED_CHARS_PER_WORD = 2
 # Any character that makes a non-ASCII text special (see ``_special``): other whitespace,
 # unspaced letters, the dotted capital I.
@@ -114,7 +117,7 @@ def _undotted(folded: str) -> str:
 def unspaced_words(text: str, tokens: int) -> int:
     """The word count of a line of ``tokens`` whitespace tokens, counting the characters of
     unspaced scripts at ``UNSPACED_CHARS_PER_WORD`` a word (never fewer than ``tokens``)."""
-    chars = len(UNSPACED.findall(text))
+    chars = sum(map(len, _UNSPACED_RUN.findall(text)))  # == len(UNSPACED.findall(text))
     return max(tokens, chars // UNSPACED_CHARS_PER_WORD)
 
 
@@ -213,6 +216,11 @@ def blocks_of_lines(
     # Texts with irregular whitespace (tabs, runs of spaces), unspaced scripts or a dotted
     # capital I are made one by one; one test over the page spares the per-text tests mostly.
     for i in _special(texts):
+        if _single_spaced(texts[i]) and _DOTTED_I not in folded[i]:
+            # Only unspaced-script letters (a CJK line): the key and token count above hold,
+            # the word count needs their characters (no need to make the whole block again).
+            words[i] = unspaced_words(texts[i], words[i])
+            continue
         block = make_block(i, starts[i], starts[i] + len(texts[i]), line_numbers[i], texts[i])
         keys[i], words[i] = block.key, block.words
     terminal = [

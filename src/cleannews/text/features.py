@@ -35,7 +35,10 @@ PROSE_MIN_CJK_PARTICLES = 0.04  # CJK: share of particle characters in running p
 SENTENCE_MIN_WORDS = 4  # a short terminal line ("Improve the offline experience.")
 TITLE_RATIO_MAX_WORDS = 6  # capitalisation tells menus and headlines apart; long lines skip it
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+# Runs of them: ``_cjk_count`` sums run lengths (one match object per run, not per character).
+_CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 # Bounded tag bodies keep long lines linear; both searches are cheap scans.
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>|[=&]\w+=")
 _URL = re.compile(r"://|www\.|\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
@@ -93,6 +96,9 @@ class Stopwords:
     particles: frozenset[str]  # single CJK characters
     encoded: frozenset[bytes] = frozenset()  # ``words`` in UTF-8 for :func:`_byte_counts`
     # (empty: that fast path is off)
+    # A class of the ``particles``: counting its matches beats testing every character of a
+    # CJK line (``None``: count by testing)
+    particle_class: re.Pattern[str] | None = None
 
 
 @cache
@@ -109,7 +115,8 @@ def load_stopwords() -> Stopwords:
     # The byte split reads "’" as "'": exact only while no function word holds an apostrophe.
     plain = not any("'" in w or _AS_APOSTROPHE in w for w in folded)
     encoded = frozenset(w.encode("utf-8", "replace") for w in folded) if plain else frozenset()
-    return Stopwords(folded, particles, encoded)
+    particle_class = re.compile(f"[{re.escape(''.join(sorted(particles)))}]") if particles else None
+    return Stopwords(folded, particles, encoded, particle_class)
 
 
 def page_features(page: Page) -> tuple[BlockFeatures, ...]:
@@ -151,7 +158,7 @@ def _features_of(
     if wide:
         cjk, words = none.copy(), counts.copy()
         for i in wide:
-            c = cjk_chars[i] = len(_CJK.findall(texts[i]))
+            c = cjk_chars[i] = _cjk_count(texts[i])
             if c * 2 > len(texts[i]):
                 cjk[i] = True
                 words[i] = max(counts[i], c // CJK_CHARS_PER_WORD)
@@ -216,7 +223,7 @@ def _cannot_be_cjk(text: str) -> bool:
 def block_features(block: Block, stop: Stopwords, folded: str | None = None) -> BlockFeatures:
     """The features of ``block``; ``folded`` is its text casefolded, if known."""
     text = block.text
-    cjk_chars = 0 if text.isascii() or _cannot_be_cjk(text) else len(_CJK.findall(text))
+    cjk_chars = 0 if text.isascii() or _cannot_be_cjk(text) else _cjk_count(text)
     cjk = cjk_chars * 2 > len(text)
     words = max(block.words, cjk_chars // CJK_CHARS_PER_WORD) if cjk else block.words
     markup = ("<" in text or "=" in text) and _MARKUP.search(text) is not None
@@ -245,6 +252,11 @@ def block_features(block: Block, stop: Stopwords, folded: str | None = None) -> 
     )
 
 
+def _cjk_count(text: str) -> int:
+    """``len(_CJK.findall(text))``, by runs."""
+    return sum(map(len, _CJK_RUN.findall(text)))
+
+
 def _is_url_like(text: str) -> bool:
     """``_URL.search(text)``: its literal alternatives as substring tests, then the rest."""
     return "www." in text or _URL_SUFFIX.search(text) is not None
@@ -264,6 +276,8 @@ def _stop_ratio(
     text: str, cjk: bool, cjk_chars: int, stop: Stopwords, folded: str | None = None
 ) -> float:
     if cjk:
+        if stop.particle_class is not None:
+            return len(stop.particle_class.findall(text)) / cjk_chars
         return sum(map(stop.particles.__contains__, text)) / cjk_chars
     if folded is None:
         folded = text.casefold()
