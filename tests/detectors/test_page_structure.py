@@ -398,11 +398,11 @@ def test_an_off_topic_tail_of_extracted_text_stays() -> None:
     assert _tail_kinds([], [BIO]) == [None]
 
 
-def test_without_keys_the_tail_is_not_cut() -> None:
+def test_without_the_blocks_the_tail_is_not_cut() -> None:
     page = Page.from_text("\n".join([*MENU, *ARTICLE, *TAIL_GAP, BIO, *FOOTER]))
     feats, texts = page_features(page), [b.text for b in page.blocks]
     tail_end = len(MENU) + len(ARTICLE) + len(TAIL_GAP)
     article = find_article(feats, texts)
     assert article is not None and article.last == tail_end
-    cut = find_article(feats, texts, [b.key for b in page.blocks])
+    cut = find_article(feats, texts, page.blocks)
     assert cut is not None and cut.last == len(MENU) + len(ARTICLE) - 1

@@ -34,7 +34,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope, new_finding
-from ..text.blocks import UNSPACED, Block
+from ..text.blocks import Block
 from ..text.features import BlockFeatures, load_stopwords, page_features
 from ..text.topic import TopicText, content_tokens, overlap, union_tokens
 from .base import Detector
@@ -55,7 +55,7 @@ RIVAL_MIN_TOPIC = 0.08  # ...and, after it, shares this much of the article's co
 MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
 TAIL_MAX_SHARE = 0.35  # an off-topic tail cut from the run weighs at most this share of it...
 TAIL_MIN_TOLL = 2.0  # ...follows a gap costing at least this (not a single subheading)...
-TAIL_SAMPLE_CHARS = 800  # ...and its opening (about this long)...
+TAIL_SAMPLE_CHARS = 600
 TAIL_MIN_WORDS = 15  # ...has this many content words to judge its topic by...
 TAIL_CONTEXT_CHARS = 3000  # ...of which the article's text just before the gap (this long)...
 TAIL_MAX_TOPIC = 0.06  # ...shares less than this share
@@ -267,8 +267,7 @@ def page_article(page: Page) -> Article | None:
         # markup places the article).
         if page.input_kind == "text":
             texts = [b.text for b in page.blocks]
-            keys = [b.key for b in page.blocks]
-            page.memo[MEMO_KEY] = find_article(page_features(page), texts, keys)
+            page.memo[MEMO_KEY] = find_article(page_features(page), texts, page.blocks)
         else:
             page.memo[MEMO_KEY] = find_article(page_features(page))
     return page.memo[MEMO_KEY]
@@ -336,7 +335,7 @@ def gap_cost(cost: float, lines: int) -> float:
 def find_article(
     feats: Sequence[BlockFeatures],
     texts: Sequence[str] | None = None,
-    keys: Sequence[str] | None = None,
+    blocks: Sequence[Block] | None = None,
 ) -> Article | None:
     """The densest run of prose, widened over rival runs nearly as heavy.
 
@@ -345,7 +344,7 @@ def find_article(
     keep both and everything between: a missed removal is cheaper than a lost paragraph.
     Given the blocks' ``texts`` (text mode), a rival *after* the best run is kept only when it
     shares the article's topic: other stories appended to the page, a cookie notice or a
-    comment thread are prose too, but about something else. Given their ``keys`` too, an
+    comment thread are prose too, but about something else. Given the ``blocks`` too, an
     off-topic tail of the run is cut off (:func:`_without_off_topic_tail`)."""
     sentences = sentence_values(feats)
     best = max_run(sentences, 0, len(feats))
@@ -366,17 +365,21 @@ def find_article(
         first = min(first, *(r.first for r in rivals))
         last = max(last, *(r.last for r in rivals))
     if (
-        keys is not None
+        blocks is not None
         and last == best.last
         and _substantial(feats, last + 1, len(feats))
         and _substantial(feats, 0, best.first)
     ):
-        last = _without_off_topic_tail(sentences, feats, keys, best.first, last)
+        last = _without_off_topic_tail(sentences, feats, blocks, best.first, last)
     return Article(_with_head(feats, first), last, best.words)
 
 
 def _without_off_topic_tail(
-    sentences: Sentences, feats: Sequence[BlockFeatures], keys: Sequence[str], first: int, last: int
+    sentences: Sentences,
+    feats: Sequence[BlockFeatures],
+    blocks: Sequence[Block],
+    first: int,
+    last: int,
 ) -> int:
     """The run's last block once an off-topic tail is cut off (text mode, a whole page: site
     chrome follows the run, and no rival after it was kept).
@@ -390,21 +393,23 @@ def _without_off_topic_tail(
     the words of the section before it. A tail opening with a line that is not running prose
     (a bibliography, a data list) is the article's own apparatus and stays.
 
-    Only bounded samples of the blocks' casefolded ``keys`` are compared
-    (``TAIL_SAMPLE_CHARS`` of the tail, up to ``TAIL_CONTEXT_CHARS`` before it, as whitespace
-    tokens): the cost does not grow with the article."""
+    Only bounded samples of the blocks' casefolded keys are compared (``TAIL_SAMPLE_CHARS``
+    of the tail, up to ``TAIL_CONTEXT_CHARS`` before it, as whitespace tokens): the cost does
+    not grow with the article. CJK tails are left alone: Chinese and Japanese do not part
+    words with spaces, and Korean attaches particles to them."""
     index, value, toll = sentences
     a, b = bisect_left(index, first), bisect_left(index, last + 1)
     for k in _tail_cuts(value, toll, a, b)[-MAX_TAIL_CUTS:][::-1]:  # the longest tail first
-        if not feats[index[k]].prose:
+        feat = feats[index[k]]
+        if feat.cjk:
+            return last
+        if not feat.prose:
             continue
-        sample = _joined((keys[index[m]] for m in range(k, b)), TAIL_SAMPLE_CHARS)
-        if not sample.isascii() and UNSPACED.search(sample):
-            return last  # Chinese or Japanese: whitespace does not part words
+        sample = _joined((blocks[index[m]].key for m in range(k, b)), TAIL_SAMPLE_CHARS)
         tail = set(sample.split()) - load_stopwords().words
         if len(tail) < TAIL_MIN_WORDS:
             continue
-        before = (keys[index[m]] for m in range(k - 1, a - 1, -1))  # nearest first
+        before = (blocks[index[m]].key for m in range(k - 1, a - 1, -1))  # nearest first
         if not _shared(tail, before):
             return index[k - 1]
     return last
