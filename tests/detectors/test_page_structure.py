@@ -363,6 +363,10 @@ REFERENCE = (
     "Doe, J. (2021). Volcanic ash, satellites and aviation: a review of twenty years of "
     "monitoring. Journal of Applied Geology, 12(3), 45-67. Retrieved 3 May 2022."
 )
+KOREAN_BIO = (
+    "제인 도는 이십 년 동안 화산과 인공위성, 심해 로봇에 관한 글을 써 왔습니다. 그녀는 리스본에서 "
+    "고양이 두 마리와 함께 살고 있으며 오래된 카메라를 모으고 야간 사진 수업을 가르칩니다."
+)
 SHORT_TAIL = "She lives in Lisbon with her two cats, and she has been there for most of her life."
 TAIL_GAP = ["Share", "About the author"]
 
@@ -385,6 +389,8 @@ def _tail_kinds(head: list[str], tail: list[str]) -> list[str | None]:
         pytest.param([REFERENCE, BIO], [None, None], id="reference-first"),
         # too few content words to judge a topic by
         pytest.param([SHORT_TAIL], [None], id="too-few-words"),
+        # CJK: words are not parted by spaces (zh, ja) or carry attached particles (ko)
+        pytest.param([KOREAN_BIO], [None], id="cjk-tail"),
     ],
 )
 def test_an_off_topic_tail_after_a_gap_is_cut_off(
