@@ -341,3 +341,74 @@ def test_page_has_chrome_tells_whole_pages_from_extracted_text(
     lines: list[str], chrome: bool
 ) -> None:
     assert page_has_chrome(Page.from_text("\n".join(lines))) is chrome
+
+
+# -- an off-topic tail of the article's run (text mode, a whole page) -----------------------
+
+BIO = (
+    "Jane Doe has written about volcanoes, satellites and deep-sea robots for twenty years. "
+    "She lives in Lisbon with two cats and a growing collection of vintage cameras, and "
+    "teaches a night class on photography."
+)
+APPEAL = (
+    "Independent journalism costs money. Please consider a monthly donation: supporters get "
+    "our weekly newsletter, early access to podcasts and invitations to exclusive events."
+)
+SAME_TOPIC_TAIL = (
+    "Council members who opposed the budget said they would keep pressing the mayor on "
+    "property taxes, housing and the repair of neglected roads, and residents will be able to "
+    "comment on the plan at the town hall in every district."
+)
+REFERENCE = (
+    "Doe, J. (2021). Volcanic ash, satellites and aviation: a review of twenty years of "
+    "monitoring. Journal of Applied Geology, 12(3), 45-67. Retrieved 3 May 2022."
+)
+KOREAN_BIO = (
+    "제인 도는 이십 년 동안 화산과 인공위성, 심해 로봇에 관한 글을 써 왔습니다. 그녀는 리스본에서 "
+    "고양이 두 마리와 함께 살고 있으며 오래된 카메라를 모으고 야간 사진 수업을 가르칩니다."
+)
+SHORT_TAIL = "She lives in Lisbon with her two cats, and she has been there for most of her life."
+TAIL_GAP = ["Share", "About the author"]
+
+
+def _tail_kinds(head: list[str], tail: list[str]) -> list[str | None]:
+    """The kinds flagged for ``tail`` after ``head`` + the article + a short gap."""
+    lines = [*head, *ARTICLE, *TAIL_GAP, *tail, *FOOTER]
+    return kinds(lines)[len(head) + len(ARTICLE) + len(TAIL_GAP) :][: len(tail)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "flagged"),
+    [
+        # an author's bio, a donation appeal: prose about something else, cut off the article
+        pytest.param([BIO], ["footer"], id="author-bio"),
+        pytest.param([APPEAL], ["footer"], id="donation-appeal"),
+        # the article carrying on after a subheading shares its words
+        pytest.param([SAME_TOPIC_TAIL], [None], id="same-topic"),
+        # a tail opening with a line that is not running prose: the article's apparatus
+        pytest.param([REFERENCE, BIO], [None, None], id="reference-first"),
+        # too few content words to judge a topic by
+        pytest.param([SHORT_TAIL], [None], id="too-few-words"),
+        # CJK: words are not parted by spaces (zh, ja) or carry attached particles (ko)
+        pytest.param([KOREAN_BIO], [None], id="cjk-tail"),
+    ],
+)
+def test_an_off_topic_tail_after_a_gap_is_cut_off(
+    tail: list[str], flagged: list[str | None]
+) -> None:
+    assert _tail_kinds(MENU, tail) == flagged
+
+
+def test_an_off_topic_tail_of_extracted_text_stays() -> None:
+    # No chrome before the article (another extractor's output): the tail is left alone.
+    assert _tail_kinds([], [BIO]) == [None]
+
+
+def test_without_the_blocks_the_tail_is_not_cut() -> None:
+    page = Page.from_text("\n".join([*MENU, *ARTICLE, *TAIL_GAP, BIO, *FOOTER]))
+    feats, texts = page_features(page), [b.text for b in page.blocks]
+    tail_end = len(MENU) + len(ARTICLE) + len(TAIL_GAP)
+    article = find_article(feats, texts)
+    assert article is not None and article.last == tail_end
+    cut = find_article(feats, texts, page.blocks)
+    assert cut is not None and cut.last == len(MENU) + len(ARTICLE) - 1

@@ -29,13 +29,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding, Scope, new_finding
 from ..text.blocks import Block
-from ..text.features import BlockFeatures, page_features
+from ..text.features import BlockFeatures, load_stopwords, page_features
 from ..text.topic import TopicText, content_tokens, overlap, union_tokens
 from .base import Detector
 from .registry import register_detector
@@ -53,6 +53,13 @@ RIVAL_RATIO = 0.2  # a cluster this heavy next to the best one is kept with it
 RIVAL_MIN_WORDS = 200  # ...and so is any cluster this heavy
 RIVAL_MIN_TOPIC = 0.08  # ...and, after it, shares this much of the article's content words
 MAX_RIVALS = 5  # widening steps (bounded, so detection stays linear)
+TAIL_MAX_SHARE = 0.35  # an off-topic tail cut from the run weighs at most this share of it...
+TAIL_MIN_TOLL = 2.0  # ...follows a gap costing at least this (not a single subheading)...
+TAIL_SAMPLE_CHARS = 600  # ...and its opening (about this long)...
+TAIL_MIN_WORDS = 15  # ...has this many words (function words aside) to judge its topic by...
+TAIL_CONTEXT_CHARS = 3000  # ...of which the article's text just before the gap (this long)...
+TAIL_MAX_TOPIC = 0.06  # ...shares less than this share
+MAX_TAIL_CUTS = 3  # the longest tails tried
 # A paragraph before the article sharing this much of its content words is its standfirst.
 STANDFIRST_MIN_OVERLAP = 0.5
 STANDFIRST_MIN_WORDS = 20  # ...and is this long (a subtitle or a caption is shorter)
@@ -258,8 +265,11 @@ def page_article(page: Page) -> Article | None:
     if MEMO_KEY not in page.memo:
         # In text mode clusters after the article are also asked about its topic (in HTML the
         # markup places the article).
-        texts = [b.text for b in page.blocks] if page.input_kind == "text" else None
-        page.memo[MEMO_KEY] = find_article(page_features(page), texts)
+        if page.input_kind == "text":
+            texts = [b.text for b in page.blocks]
+            page.memo[MEMO_KEY] = find_article(page_features(page), texts, page.blocks)
+        else:
+            page.memo[MEMO_KEY] = find_article(page_features(page))
     return page.memo[MEMO_KEY]
 
 
@@ -323,7 +333,9 @@ def gap_cost(cost: float, lines: int) -> float:
 
 
 def find_article(
-    feats: Sequence[BlockFeatures], texts: Sequence[str] | None = None
+    feats: Sequence[BlockFeatures],
+    texts: Sequence[str] | None = None,
+    blocks: Sequence[Block] | None = None,
 ) -> Article | None:
     """The densest run of prose, widened over rival runs nearly as heavy.
 
@@ -332,7 +344,8 @@ def find_article(
     keep both and everything between: a missed removal is cheaper than a lost paragraph.
     Given the blocks' ``texts`` (text mode), a rival *after* the best run is kept only when it
     shares the article's topic: other stories appended to the page, a cookie notice or a
-    comment thread are prose too, but about something else."""
+    comment thread are prose too, but about something else. Given the ``blocks`` too, an
+    off-topic tail of the run is cut off (:func:`_without_off_topic_tail`)."""
     sentences = sentence_values(feats)
     best = max_run(sentences, 0, len(feats))
     if best is None or best.words < MIN_ARTICLE_WORDS:
@@ -351,7 +364,100 @@ def find_article(
             break
         first = min(first, *(r.first for r in rivals))
         last = max(last, *(r.last for r in rivals))
+    if (
+        blocks is not None
+        and last == best.last
+        and _substantial(feats, last + 1, len(feats))
+        and _substantial(feats, 0, best.first)
+    ):
+        last = _without_off_topic_tail(sentences, feats, blocks, best.first, last)
     return Article(_with_head(feats, first), last, best.words)
+
+
+def _without_off_topic_tail(
+    sentences: Sentences,
+    feats: Sequence[BlockFeatures],
+    blocks: Sequence[Block],
+    first: int,
+    last: int,
+) -> int:
+    """The run's last block once an off-topic tail is cut off (text mode, a whole page: site
+    chrome follows the run, and no rival after it was kept).
+
+    The densest run may carry on past the article's end over a short gap (a heading, a share
+    bar) into prose about something else: an author's bio, a newsletter or donation appeal,
+    a teaser of another story, a disclaimer. Such a tail (at most ``TAIL_MAX_SHARE`` of the
+    run's weight, after a gap costing at least ``TAIL_MIN_TOLL``, opening with a paragraph)
+    whose opening hardly shares the words of the article's text just before the gap is cut
+    there (the longest such tail); the rest of an article after a subheading carries on with
+    the words of the section before it. A tail opening with a line that is not running prose
+    (a bibliography, a data list) is the article's own apparatus and stays.
+
+    Only bounded samples of the blocks' casefolded keys are compared (``TAIL_SAMPLE_CHARS``
+    of the tail, up to ``TAIL_CONTEXT_CHARS`` before it, as whitespace tokens): the cost does
+    not grow with the article. CJK tails are left alone: Chinese and Japanese do not part
+    words with spaces, and Korean attaches particles to them."""
+    index, value, toll = sentences
+    a, b = bisect_left(index, first), bisect_left(index, last + 1)
+    for k in _tail_cuts(value, toll, a, b)[-MAX_TAIL_CUTS:][::-1]:  # the longest tail first
+        feat = feats[index[k]]
+        if feat.cjk:
+            return last
+        if not feat.prose:
+            continue
+        sample = _joined((blocks[index[m]].key for m in range(k, b)), TAIL_SAMPLE_CHARS)
+        tail = set(sample.split()) - load_stopwords().words
+        if len(tail) < TAIL_MIN_WORDS:
+            continue
+        before = (blocks[index[m]].key for m in range(k - 1, a - 1, -1))  # nearest first
+        if not _shared(tail, before):
+            return index[k - 1]
+    return last
+
+
+def _shared(tail: set[str], before: Iterable[str]) -> bool:
+    """Do the texts ``before`` a tail (nearest first, up to ``TAIL_CONTEXT_CHARS``) share at
+    least ``TAIL_MAX_TOPIC`` of its words (whitespace tokens)? One C-level set update per
+    text, stopping as soon as the share is reached (the rest of an article after a
+    subheading reaches it within a few paragraphs)."""
+    need = TAIL_MAX_TOPIC * len(tail)
+    missing = set(tail)
+    size = 0
+    for text in before:
+        missing.difference_update(text.split())
+        if len(tail) - len(missing) >= need:
+            return True
+        size += len(text)
+        if size >= TAIL_CONTEXT_CHARS:
+            break
+    return False
+
+
+def _tail_cuts(value: list[float], toll: list[float], a: int, b: int) -> list[int]:
+    """Sentence positions (in ``a+1..b-1``, latest first) after a gap costing at least
+    ``TAIL_MIN_TOLL`` with at most ``TAIL_MAX_SHARE`` of the run's weight from there on."""
+    limit = TAIL_MAX_SHARE * sum(value[a:b])
+    weight = 0.0
+    cuts = []
+    for k in range(b - 1, a, -1):
+        weight += value[k]
+        if weight > limit:
+            break
+        if toll[k] >= TAIL_MIN_TOLL:
+            cuts.append(k)
+    return cuts
+
+
+def _joined(texts: Iterable[str], chars: int) -> str:
+    """The first ``chars`` or so characters of ``texts`` (whole lines, joined)."""
+    out: list[str] = []
+    size = 0
+    for text in texts:
+        out.append(text)
+        size += len(text)
+        if size >= chars:
+            break
+    return "\n".join(out)
 
 
 def _same_topic(
