@@ -341,3 +341,37 @@ def test_page_has_chrome_tells_whole_pages_from_extracted_text(
     lines: list[str], chrome: bool
 ) -> None:
     assert page_has_chrome(Page.from_text("\n".join(lines))) is chrome
+
+
+# An extraction's head: title, byline, section label, then headings between short paragraphs
+# (a structured abstract); menu-like lines, but never CHROME_RUN_LINES of them in a row.
+EXTRACTED_HEAD = [
+    "Council approves the budget",
+    "By Jane Doe",
+    "Politics",
+    "The vote came late on Tuesday.",
+    "Background",
+    "Officials had argued for months.",
+    "Reactions",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "flagged"),
+    [
+        pytest.param(MENU[:5], "nav", id="four-item-menu"),
+        pytest.param(["Latest", "Most Read", *HEADLINES], "nav", id="headline-list"),
+        pytest.param(EXTRACTED_HEAD, None, id="extracted-head"),
+        pytest.param(
+            ["Budget", "By Jane Doe", "12 March 2024", "The town hall on Tuesday.", "Reuters"],
+            None,
+            id="title-byline-date-caption",
+        ),
+    ],
+)
+def test_lines_before_the_article_are_chrome_only_with_a_run_of_menu_items_or_headlines(
+    before: list[str], flagged: str | None
+) -> None:
+    got = kinds([*before, *ARTICLE])
+    assert got[: len(before)] == [flagged] * len(before)
+    assert got[len(before) :] == [None] * len(ARTICLE)

@@ -61,6 +61,9 @@ HEAD_REACH = 2  # short lines (byline, date, caption) between a standfirst and t
 MIN_ARTICLE_WORDS = 40  # less prose than this in the cluster: no evidence
 MIN_OUTSIDE_BLOCKS = 5  # fewer blocks than this before/after the cluster: leave them alone
 MIN_CHROME_LINES = 2  # ...or fewer menu-like or link lines than this (extracted text)
+# Before the article, site chrome is a run of this many menu items or headlines in a row (a
+# menu, a teaser list); text another extractor cleaned has a title, a byline, a heading there.
+CHROME_RUN_LINES = 4
 LEAD_MIN_WORDS = 15  # a first line this long that reads as prose: the text starts with the article
 SCORE_CHROME = 0.7  # a non-sentence line outside the article
 SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
@@ -91,7 +94,7 @@ class PageStructureDetector(Detector):
             return iter(())
         found: list[Finding] = []
         blocks = page.blocks
-        if not _starts_with_article(feats) and _substantial(feats, 0, article.first, blocks):
+        if _chrome_before(feats, blocks, article.first):
             found += self._before(page, feats, article)
         if _substantial(feats, article.last + 1, len(feats)):
             found += self._after(page, feats, article)
@@ -219,6 +222,46 @@ def _substantial(
     return False
 
 
+def _chrome_before(feats: Sequence[BlockFeatures], blocks: Sequence[Block], first: int) -> bool:
+    """Is there site chrome before the article (which starts at block ``first``)? Not when
+    the text starts with a paragraph, nor when the lines before it are few, hold no menu
+    items, or no run of them (text another extractor already cleaned)."""
+    return (
+        not _starts_with_article(feats)
+        and _substantial(feats, 0, first, blocks)
+        and _chrome_run(feats, blocks, first)
+    )
+
+
+def _chrome_run(feats: Sequence[BlockFeatures], blocks: Sequence[Block], hi: int) -> bool:
+    """Do blocks ``0..hi-1`` hold ``CHROME_RUN_LINES`` menu items or headlines in a row (a
+    menu, a list of other stories)? An extraction's head (title, standfirst, byline, date,
+    section headings between paragraphs, a quoted verse) alternates kinds of lines."""
+    run = 0
+    for k in range(hi):
+        if _chrome_line(feats[k], blocks[k].text):
+            run += 1
+            if run >= CHROME_RUN_LINES:
+                return True
+        else:
+            run = 0
+    return False
+
+
+def _chrome_line(feat: BlockFeatures, text: str) -> bool:
+    """A menu item (a few capitalised words, a URL; a short CJK line) or a headline (a few
+    words, unterminated): not a sentence and not a bulleted or numbered item."""
+    if feat.sentence or feat.list_item:
+        return False
+    if line_cost(feat) == GAP_MENU_LINE or _cjk_menu_item(feat, text):
+        return True
+    return (
+        HEADLINE_MIN_WORDS <= feat.words <= HEADLINE_MAX_WORDS
+        and not feat.terminal
+        and not feat.urlish
+    )
+
+
 def _cjk_menu_item(feat: BlockFeatures, text: str) -> bool:
     """A short CJK line without hiragana: CJK menus have no capitals to tell them by (1-3
     words, i.e. up to about six characters, no sentence end); hiragana carry Japanese
@@ -249,7 +292,7 @@ def page_has_chrome(page: Page) -> bool:
     if article is None:
         return False
     feats = page_features(page)
-    before = not _starts_with_article(feats) and _substantial(feats, 0, article.first, page.blocks)
+    before = _chrome_before(feats, page.blocks, article.first)
     return before or _substantial(feats, article.last + 1, len(feats))
 
 
