@@ -375,3 +375,48 @@ def test_lines_before_the_article_are_chrome_only_with_a_run_of_menu_items_or_he
     got = kinds([*before, *ARTICLE])
     assert got[: len(before)] == [flagged] * len(before)
     assert got[len(before) :] == [None] * len(ARTICLE)
+
+
+def _steps(sentences: list[str]) -> list[str]:
+    """Steps parted by a gallery's lines: each sentence alone, so the cluster ends early."""
+    out: list[str] = []
+    for k, sentence in enumerate(sentences, 1):
+        out += [f"Step {k} of {len(sentences)}", sentence, "Show Picture", "Close Picture"]
+    return out
+
+
+ON_TOPIC_STEPS = _steps(
+    [
+        "The council published the budget draft with higher property taxes for housing.",
+        "Residents debated the property taxes at hearings in every district of the town hall.",
+        "Opponents of the budget asked the council to spend less on roads and more on schools.",
+        "The mayor said the budget would repair roads neglected for years and build housing.",
+    ]
+)
+OTHER_TOPIC_STEPS = _steps(
+    [
+        "Preheat the oven and grease the bottom of the springform pan with a little butter.",
+        "Mix the flour with baking powder and cocoa in a large bowl until smooth and even.",
+        "Add sugar, vanilla, soft butter and four eggs, then stir everything into a dough.",
+        "Bake the cake in the lower third of the oven for thirty-five minutes, then let it cool.",
+    ]
+)
+SHORT_TAIL = ["Contact Us", "Press Office", "Questions on the budget go to the council.", "Mail Us"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "tail", "flagged"),
+    [
+        # an extraction (no chrome before): the rest of the article past a gallery stays
+        pytest.param(ARTICLE, ON_TOPIC_STEPS, False, id="extraction-own-tail"),
+        pytest.param(ARTICLE, OTHER_TOPIC_STEPS, True, id="extraction-other-topic"),
+        pytest.param(ARTICLE, SHORT_TAIL + ["City Hall"], True, id="extraction-short-tail"),
+        pytest.param(ARTICLE, ON_TOPIC_STEPS + MENU + FOOTER, True, id="extraction-tail-menu"),
+        pytest.param(MENU + ARTICLE, ON_TOPIC_STEPS, True, id="whole-page"),
+    ],
+)
+def test_lines_after_an_extractions_article_stay_when_they_are_its_own(
+    lines: list[str], tail: list[str], flagged: bool
+) -> None:
+    got = kinds([*lines, *tail])[-len(tail) + 2 :]  # the cluster may take the first step
+    assert any(got) is flagged

@@ -64,6 +64,13 @@ MIN_CHROME_LINES = 2  # ...or fewer menu-like or link lines than this (extracted
 # Before the article, site chrome is a run of this many menu items or headlines in a row (a
 # menu, a teaser list); text another extractor cleaned has a title, a byline, a heading there.
 CHROME_RUN_LINES = 4
+# After the article of such a text (no chrome before it), the lines are its own material when
+# they are this long next to it (in words: recipe steps past a gallery, a second product, a
+# timeline) and share this much of its content words, unless a menu (this many items in a
+# row) is among them. A short tail (a contact box, a few links, a closing note) still goes.
+TAIL_MIN_SHARE = 0.25
+TAIL_MIN_TOPIC = 0.08
+TAIL_MENU_RUN = 8
 LEAD_MIN_WORDS = 15  # a first line this long that reads as prose: the text starts with the article
 SCORE_CHROME = 0.7  # a non-sentence line outside the article
 SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
@@ -93,10 +100,10 @@ class PageStructureDetector(Detector):
         if article is None:
             return iter(())
         found: list[Finding] = []
-        blocks = page.blocks
-        if _chrome_before(feats, blocks, article.first):
+        before = _chrome_before(feats, page.blocks, article.first)
+        if before:
             found += self._before(page, feats, article)
-        if _substantial(feats, article.last + 1, len(feats)):
+        if _chrome_after(page, feats, article, before):
             found += self._after(page, feats, article)
         return iter(found)
 
@@ -248,6 +255,46 @@ def _chrome_run(feats: Sequence[BlockFeatures], blocks: Sequence[Block], hi: int
     return False
 
 
+def _chrome_after(
+    page: Page, feats: Sequence[BlockFeatures], article: Article, before: bool
+) -> bool:
+    """Is there site chrome after the article? Not when the lines after it are few or hold
+    no menu item, nor, on text without chrome ``before`` it, when they are its own."""
+    if not _substantial(feats, article.last + 1, len(feats)):
+        return False
+    return before or not _own_tail(page, feats, article)
+
+
+def _own_tail(page: Page, feats: Sequence[BlockFeatures], article: Article) -> bool:
+    """Are the lines after the cluster the article's own material (text mode)? The cluster
+    can end early in an extraction: a gallery's counters or a bulleted list part it from
+    the rest (more steps, another product, a timeline). Such a tail is long next to the
+    cluster, about its subject and holds no site menu; the tail of a whole page is menus,
+    footers and other stories."""
+    lo = article.last + 1
+    tail = feats[lo:]
+    if page.input_kind != "text" or sum(f.words for f in tail) <= TAIL_MIN_SHARE * article.words:
+        return False
+    if _menu_run(tail) >= TAIL_MENU_RUN:
+        return False
+    blocks = page.blocks
+    mine = union_tokens(blocks[j].text for j in range(article.first, lo) if feats[j].sentence)
+    theirs = union_tokens(blocks[j].text for j in range(lo, len(feats)) if feats[j].sentence)
+    return overlap(theirs, mine) >= TAIL_MIN_TOPIC
+
+
+def _menu_run(feats: Sequence[BlockFeatures]) -> int:
+    """The longest run of menu-like lines (a few capitalised words, a URL) in ``feats``."""
+    run = longest = 0
+    for feat in feats:
+        if not feat.sentence and line_cost(feat) == GAP_MENU_LINE:
+            run += 1
+            longest = max(longest, run)
+        else:
+            run = 0
+    return longest
+
+
 def _chrome_line(feat: BlockFeatures, text: str) -> bool:
     """A menu item (a few capitalised words, a URL; a short CJK line) or a headline (a few
     words, unterminated): not a sentence and not a bulleted or numbered item."""
@@ -293,7 +340,7 @@ def page_has_chrome(page: Page) -> bool:
         return False
     feats = page_features(page)
     before = _chrome_before(feats, page.blocks, article.first)
-    return before or _substantial(feats, article.last + 1, len(feats))
+    return before or _chrome_after(page, feats, article, before)
 
 
 def page_article(page: Page) -> Article | None:
