@@ -420,3 +420,19 @@ def test_lines_after_an_extractions_article_stay_when_they_are_its_own(
 ) -> None:
     got = kinds([*lines, *tail])[-len(tail) + 2 :]  # the cluster may take the first step
     assert any(got) is flagged
+
+
+def test_an_extractions_own_tail_ends_with_its_last_sentence_about_the_article() -> None:
+    notice = [
+        "Cookies help us deliver our services and by using them you agree to our use of cookies.",
+        "Privacy",
+        "Settings",
+    ]
+    got = kinds([*ARTICLE, *ON_TOPIC_STEPS, *notice])
+    assert got[: -len(notice) - 2] == [None] * (len(ARTICLE) + len(ON_TOPIC_STEPS) - 2)
+    assert got[-len(notice) :] == ["footer"] * len(notice)  # the notice after it still goes
+
+
+def test_a_menu_after_the_article_shows_a_whole_page_and_its_head_is_chrome() -> None:
+    assert set(kinds([*EXTRACTED_HEAD, *ARTICLE])) == {None}
+    assert kinds([*EXTRACTED_HEAD, *ARTICLE, *MENU, *FOOTER])[0] == "nav"  # a blog's sidebar

@@ -103,8 +103,10 @@ class PageStructureDetector(Detector):
         before = _chrome_before(feats, page.blocks, article.first)
         if before:
             found += self._before(page, feats, article)
-        if _chrome_after(page, feats, article, before):
-            found += self._after(page, feats, article)
+        start = _tail_start(page, feats, article, before)
+        if _substantial(feats, start, len(feats)):
+            after = self._after(page, feats, article)
+            found += after if start == article.last + 1 else _from(after, page.blocks[start].start)
         return iter(found)
 
     # One finding per line outside the article (most lines of a scraped page): built in one
@@ -232,11 +234,12 @@ def _substantial(
 def _chrome_before(feats: Sequence[BlockFeatures], blocks: Sequence[Block], first: int) -> bool:
     """Is there site chrome before the article (which starts at block ``first``)? Not when
     the text starts with a paragraph, nor when the lines before it are few, hold no menu
-    items, or no run of them (text another extractor already cleaned)."""
+    items, or no run of them (text another extractor already cleaned), unless a menu
+    further down shows a whole page (a blog's sidebar after its article)."""
     return (
         not _starts_with_article(feats)
         and _substantial(feats, 0, first, blocks)
-        and _chrome_run(feats, blocks, first)
+        and (_chrome_run(feats, blocks, first) or _menu_run(feats[first:]) >= TAIL_MENU_RUN)
     )
 
 
@@ -255,32 +258,39 @@ def _chrome_run(feats: Sequence[BlockFeatures], blocks: Sequence[Block], hi: int
     return False
 
 
-def _chrome_after(
-    page: Page, feats: Sequence[BlockFeatures], article: Article, before: bool
-) -> bool:
-    """Is there site chrome after the article? Not when the lines after it are few or hold
-    no menu item, nor, on text without chrome ``before`` it, when they are its own."""
-    if not _substantial(feats, article.last + 1, len(feats)):
-        return False
-    return before or not _own_tail(page, feats, article)
+def _tail_start(page: Page, feats: Sequence[BlockFeatures], article: Article, before: bool) -> int:
+    """The first block after the article that may be chrome: the one after the cluster on
+    a whole page (chrome ``before`` the article), else the one after the article's own
+    tail (:func:`_own_tail_end`)."""
+    return article.last + 1 if before else _own_tail_end(page, feats, article)
 
 
-def _own_tail(page: Page, feats: Sequence[BlockFeatures], article: Article) -> bool:
-    """Are the lines after the cluster the article's own material (text mode)? The cluster
-    can end early in an extraction: a gallery's counters or a bulleted list part it from
-    the rest (more steps, another product, a timeline). Such a tail is long next to the
-    cluster, about its subject and holds no site menu; the tail of a whole page is menus,
-    footers and other stories."""
+def _from(found: list[Finding], start: int) -> list[Finding]:
+    """The findings from offset ``start`` on."""
+    return [finding for finding in found if finding.start >= start]
+
+
+def _own_tail_end(page: Page, feats: Sequence[BlockFeatures], article: Article) -> int:
+    """Where the article's own material ends (text mode): after the cluster itself, or after
+    the last sentence about its subject that follows it. The cluster can end early in an
+    extraction: a gallery's counters or a bulleted list part it from the rest (more steps,
+    another product, a timeline). Such a tail is long next to the cluster, about its subject
+    and holds no site menu; the tail of a whole page is menus, footers and other stories."""
     lo = article.last + 1
     tail = feats[lo:]
     if page.input_kind != "text" or sum(f.words for f in tail) <= TAIL_MIN_SHARE * article.words:
-        return False
+        return lo
     if _menu_run(tail) >= TAIL_MENU_RUN:
-        return False
+        return lo
     blocks = page.blocks
     mine = union_tokens(blocks[j].text for j in range(article.first, lo) if feats[j].sentence)
-    theirs = union_tokens(blocks[j].text for j in range(lo, len(feats)) if feats[j].sentence)
-    return overlap(theirs, mine) >= TAIL_MIN_TOPIC
+    theirs = [j for j in range(lo, len(feats)) if feats[j].sentence]
+    if overlap(union_tokens(blocks[j].text for j in theirs), mine) < TAIL_MIN_TOPIC:
+        return lo
+    for j in reversed(theirs):
+        if overlap(content_tokens(blocks[j].text), mine) >= TAIL_MIN_TOPIC:
+            return j + 1
+    return lo
 
 
 def _menu_run(feats: Sequence[BlockFeatures]) -> int:
@@ -340,7 +350,7 @@ def page_has_chrome(page: Page) -> bool:
         return False
     feats = page_features(page)
     before = _chrome_before(feats, page.blocks, article.first)
-    return before or _chrome_after(page, feats, article, before)
+    return before or _substantial(feats, _tail_start(page, feats, article, before), len(feats))
 
 
 def page_article(page: Page) -> Article | None:
