@@ -278,17 +278,21 @@ def _own_tail_end(page: Page, feats: Sequence[BlockFeatures], article: Article) 
     and holds no site menu; the tail of a whole page is menus, footers and other stories."""
     lo = article.last + 1
     tail = feats[lo:]
-    if page.input_kind != "text" or sum(f.words for f in tail) <= TAIL_MIN_SHARE * article.words:
+    if page.input_kind != "text" or not _substantial(feats, lo, len(feats)):
+        return lo  # nothing to report after the article anyway
+    if sum(f.words for f in tail) <= TAIL_MIN_SHARE * article.words:
         return lo
     if _menu_run(tail) >= TAIL_MENU_RUN:
         return lo
     blocks = page.blocks
-    mine = union_tokens(blocks[j].text for j in range(article.first, lo) if feats[j].sentence)
+    # The tail's words looked up in the article (stops once the share is known): cheaper
+    # than tokenizing the article.
+    topic = TopicText(blocks[j].text for j in range(article.first, lo) if feats[j].sentence)
     theirs = [j for j in range(lo, len(feats)) if feats[j].sentence]
-    if overlap(union_tokens(blocks[j].text for j in theirs), mine) < TAIL_MIN_TOPIC:
+    if not topic.shares(union_tokens(blocks[j].text for j in theirs), TAIL_MIN_TOPIC):
         return lo
     for j in reversed(theirs):
-        if overlap(content_tokens(blocks[j].text), mine) >= TAIL_MIN_TOPIC:
+        if topic.shares(content_tokens(blocks[j].text), TAIL_MIN_TOPIC):
             return j + 1
     return lo
 
