@@ -436,3 +436,26 @@ def test_an_extractions_own_tail_ends_with_its_last_sentence_about_the_article()
 def test_a_menu_after_the_article_shows_a_whole_page_and_its_head_is_chrome() -> None:
     assert set(kinds([*EXTRACTED_HEAD, *ARTICLE])) == {None}
     assert kinds([*EXTRACTED_HEAD, *ARTICLE, *MENU, *FOOTER])[0] == "nav"  # a blog's sidebar
+
+
+TABLE = ["| District | Budget | Change |", "| North | 4.2 m | +3 % |", "| South | 3.9 m | -1 % |"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "table_at"),
+    [
+        pytest.param([*MENU, *TABLE, *ARTICLE, *FOOTER], len(MENU), id="before"),
+        pytest.param([*MENU, *ARTICLE, *TABLE, *FOOTER], len(MENU) + len(ARTICLE), id="after"),
+    ],
+)
+def test_table_rows_as_extractors_render_them_are_the_articles_own(
+    lines: list[str], table_at: int
+) -> None:
+    got = kinds(lines)
+    assert got[table_at : table_at + len(TABLE)] == [None] * len(TABLE)
+    assert got[0] == "nav" and got[-1] == "footer"  # the chrome around still goes
+
+
+def test_a_lone_pipe_separated_line_is_a_menu_not_a_table() -> None:
+    got = kinds([*MENU, "| News | Sport | Ideas | Opinion |", *ARTICLE])
+    assert got[: len(MENU) + 1] == ["nav"] * (len(MENU) + 1)

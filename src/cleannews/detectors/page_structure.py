@@ -75,6 +75,7 @@ LEAD_MIN_WORDS = 15  # a first line this long that reads as prose: the text star
 SCORE_CHROME = 0.7  # a non-sentence line outside the article
 SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
 MEMO_KEY = "page_structure.article"
+TABLE_MEMO_KEY = "page_structure.table_rows"
 CONTINUATION_STARTS = frozenset(".,;:)]")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
@@ -119,7 +120,8 @@ class PageStructureDetector(Detector):
         sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
         reason, name, first = "page_structure.before-article", self.name, article.first
         # In HTML the page's own markup places the article's header (main_content, dom_cues).
-        kept = _standfirsts(page, feats, article) if page.input_kind == "text" else ()
+        kept = _standfirsts(page, feats, article) if page.input_kind == "text" else set()
+        kept |= _table_rows(page)
         return [
             new_finding(
                 block.start,
@@ -133,7 +135,7 @@ class PageStructureDetector(Detector):
             )
             for i, (block, feat) in enumerate(zip(page.blocks[:first], feats[:first], strict=True))
             # bulleted/numbered: the article's own list (ingredients, pros/cons); a paragraph
-            # about the article's subject: its standfirst or intro
+            # about the article's subject: its standfirst or intro; a table row
             if not feat.list_item and i not in kept
         ]
 
@@ -156,12 +158,13 @@ class PageStructureDetector(Detector):
         listed = _headline_lists(lo, shaped)
         blocks, name = page.blocks, self.name
         found = []
+        rows = _table_rows(page)
         in_item = feats[article.last].list_item  # the cluster may end inside a list
         for i in range(article.last + 1, len(feats)):
             feat = feats[i]
             in_item = feat.list_item or (in_item and _continues(blocks, i))
-            if in_item:
-                continue  # bulleted/numbered (and its wrapped lines): the article's own list
+            if in_item or i in rows:
+                continue  # bulleted/numbered (and its wrapped lines), a table row: its own
             prose = feat.sentence
             if i in listed:
                 kind, note, reason = Kind.RELATED, related_note, related
@@ -198,6 +201,36 @@ def _standfirsts(page: Page, feats: Sequence[BlockFeatures], article: Article) -
         for i in candidates
         if topic.shares(content_tokens(blocks[i].text), STANDFIRST_MIN_OVERLAP)
     }
+
+
+def _table_rows(page: Page) -> frozenset[int]:
+    """The blocks that are rows of a table as extractors render tables ("| cell | cell |",
+    two rows or more): the article's own data, like its bulleted items. A lone such line is
+    a menu ("| News | Sport | Ideas |"). Memoised on the page (asked before and after the
+    article); a page's visible text has none, which a search for "|" mostly tells."""
+    rows = page.memo.get(TABLE_MEMO_KEY)
+    if rows is None:
+        rows = page.memo[TABLE_MEMO_KEY] = _find_table_rows(page)
+    return rows
+
+
+def _find_table_rows(page: Page) -> frozenset[int]:
+    if not _starts_a_line(page.source, "|"):
+        return frozenset()
+    blocks = page.blocks
+    rows = {i for i, b in enumerate(blocks) if b.text[:1] == "|" == b.text[-1:]}
+    return frozenset(i for i in rows if i - 1 in rows or i + 1 in rows)
+
+
+def _starts_a_line(source: str, char: str) -> bool:
+    """Does ``char`` start a line of ``source``? (A one-character search per occurrence: a
+    two-character search for "\n|" costs a scan of the page each time.)"""
+    at = source.find(char)
+    while at != -1:
+        if at == 0 or source[at - 1] == "\n":
+            return True
+        at = source.find(char, at + 1)
+    return False
 
 
 def _continues(blocks: Sequence[Block], i: int) -> bool:
