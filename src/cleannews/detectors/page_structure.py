@@ -20,8 +20,14 @@ a picture). Short lines *inside* the cluster (subheadings, captions,
 bylines) are left alone. Pages without clear evidence get no findings at all: no dense
 cluster, only a few lines outside it, no menu-like or link line among them (text another
 extractor already cleaned), or a text that starts with a paragraph (nothing precedes the
-article). Scores are modest (0.6-0.7): position is weaker evidence than a phrase, so phrase
-detectors' kinds win ties; findings carry ``Scope.POSITION``, so regions absorb them.
+article). Text another extractor cleaned is told apart by what precedes its article: no run
+of menu items or headlines there (a title, a byline, headings between short paragraphs), so
+those lines stay; what follows it stays too when it is the article's own (long, on its
+subject, no menu: steps or products past a gallery or a list), up to its last sentence about
+that subject. Tables as extractors render them ("| cell | cell |") are the article's own
+data, like its lists. Scores are modest (0.6-0.7): position is weaker evidence than a
+phrase, so phrase detectors' kinds win ties; findings carry ``Scope.POSITION``, so regions
+absorb them.
 """
 
 from __future__ import annotations
