@@ -412,3 +412,121 @@ def test_without_the_blocks_the_tail_is_not_cut() -> None:
     assert article is not None and article.last == tail_end
     cut = find_article(feats, texts, page.blocks)
     assert cut is not None and cut.last == len(MENU) + len(ARTICLE) - 1
+
+
+# An extraction's head: title, byline, section label, then headings between short paragraphs
+# (a structured abstract); menu-like lines, but never CHROME_RUN_LINES of them in a row.
+EXTRACTED_HEAD = [
+    "Council approves the budget",
+    "By Jane Doe",
+    "Politics",
+    "The vote came late on Tuesday.",
+    "Background",
+    "Officials had argued for months.",
+    "Reactions",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "flagged"),
+    [
+        pytest.param(MENU[:5], "nav", id="four-item-menu"),
+        pytest.param(["Latest", "Most Read", *HEADLINES], "nav", id="headline-list"),
+        pytest.param(EXTRACTED_HEAD, None, id="extracted-head"),
+        pytest.param(
+            ["Budget", "By Jane Doe", "12 March 2024", "The town hall on Tuesday.", "Reuters"],
+            None,
+            id="title-byline-date-caption",
+        ),
+    ],
+)
+def test_lines_before_the_article_are_chrome_only_with_a_run_of_menu_items_or_headlines(
+    before: list[str], flagged: str | None
+) -> None:
+    got = kinds([*before, *ARTICLE])
+    assert got[: len(before)] == [flagged] * len(before)
+    assert got[len(before) :] == [None] * len(ARTICLE)
+
+
+def _steps(sentences: list[str]) -> list[str]:
+    """Steps parted by a gallery's lines: each sentence alone, so the cluster ends early."""
+    out: list[str] = []
+    for k, sentence in enumerate(sentences, 1):
+        out += [f"Step {k} of {len(sentences)}", sentence, "Show Picture", "Close Picture"]
+    return out
+
+
+ON_TOPIC_STEPS = _steps(
+    [
+        "The council published the budget draft with higher property taxes for housing.",
+        "Residents debated the property taxes at hearings in every district of the town hall.",
+        "Opponents of the budget asked the council to spend less on roads and more on schools.",
+        "The mayor said the budget would repair roads neglected for years and build housing.",
+    ]
+)
+OTHER_TOPIC_STEPS = _steps(
+    [
+        "Preheat the oven and grease the bottom of the springform pan with a little butter.",
+        "Mix the flour with baking powder and cocoa in a large bowl until smooth and even.",
+        "Add sugar, vanilla, soft butter and four eggs, then stir everything into a dough.",
+        "Bake the cake in the lower third of the oven for thirty-five minutes, then let it cool.",
+    ]
+)
+SHORT_TAIL = ["Contact Us", "Press Office", "Questions on the budget go to the council.", "Mail Us"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "tail", "flagged"),
+    [
+        # an extraction (no chrome before): the rest of the article past a gallery stays
+        pytest.param(ARTICLE, ON_TOPIC_STEPS, False, id="extraction-own-tail"),
+        pytest.param(ARTICLE, OTHER_TOPIC_STEPS, True, id="extraction-other-topic"),
+        pytest.param(ARTICLE, SHORT_TAIL + ["City Hall"], True, id="extraction-short-tail"),
+        pytest.param(ARTICLE, ON_TOPIC_STEPS + MENU + FOOTER, True, id="extraction-tail-menu"),
+        pytest.param(MENU + ARTICLE, ON_TOPIC_STEPS, True, id="whole-page"),
+    ],
+)
+def test_lines_after_an_extractions_article_stay_when_they_are_its_own(
+    lines: list[str], tail: list[str], flagged: bool
+) -> None:
+    got = kinds([*lines, *tail])[-len(tail) + 2 :]  # the cluster may take the first step
+    assert any(got) is flagged
+
+
+def test_an_extractions_own_tail_ends_with_its_last_sentence_about_the_article() -> None:
+    notice = [
+        "Cookies help us deliver our services and by using them you agree to our use of cookies.",
+        "Privacy",
+        "Settings",
+    ]
+    got = kinds([*ARTICLE, *ON_TOPIC_STEPS, *notice])
+    assert got[: -len(notice) - 2] == [None] * (len(ARTICLE) + len(ON_TOPIC_STEPS) - 2)
+    assert got[-len(notice) :] == ["footer"] * len(notice)  # the notice after it still goes
+
+
+def test_a_menu_after_the_article_shows_a_whole_page_and_its_head_is_chrome() -> None:
+    assert set(kinds([*EXTRACTED_HEAD, *ARTICLE])) == {None}
+    assert kinds([*EXTRACTED_HEAD, *ARTICLE, *MENU, *FOOTER])[0] == "nav"  # a blog's sidebar
+
+
+TABLE = ["| District | Budget | Change |", "| North | 4.2 m | +3 % |", "| South | 3.9 m | -1 % |"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "table_at"),
+    [
+        pytest.param([*MENU, *TABLE, *ARTICLE, *FOOTER], len(MENU), id="before"),
+        pytest.param([*MENU, *ARTICLE, *TABLE, *FOOTER], len(MENU) + len(ARTICLE), id="after"),
+    ],
+)
+def test_table_rows_as_extractors_render_them_are_the_articles_own(
+    lines: list[str], table_at: int
+) -> None:
+    got = kinds(lines)
+    assert got[table_at : table_at + len(TABLE)] == [None] * len(TABLE)
+    assert got[0] == "nav" and got[-1] == "footer"  # the chrome around still goes
+
+
+def test_a_lone_pipe_separated_line_is_a_menu_not_a_table() -> None:
+    got = kinds([*MENU, "| News | Sport | Ideas | Opinion |", *ARTICLE])
+    assert got[: len(MENU) + 1] == ["nav"] * (len(MENU) + 1)

@@ -20,8 +20,14 @@ a picture). Short lines *inside* the cluster (subheadings, captions,
 bylines) are left alone. Pages without clear evidence get no findings at all: no dense
 cluster, only a few lines outside it, no menu-like or link line among them (text another
 extractor already cleaned), or a text that starts with a paragraph (nothing precedes the
-article). Scores are modest (0.6-0.7): position is weaker evidence than a phrase, so phrase
-detectors' kinds win ties; findings carry ``Scope.POSITION``, so regions absorb them.
+article). Text another extractor cleaned is told apart by what precedes its article: no run
+of menu items or headlines there (a title, a byline, headings between short paragraphs), so
+those lines stay; what follows it stays too when it is the article's own (long, on its
+subject, no menu: steps or products past a gallery or a list), up to its last sentence about
+that subject. Tables as extractors render them ("| cell | cell |") are the article's own
+data, like its lists. Scores are modest (0.6-0.7): position is weaker evidence than a
+phrase, so phrase detectors' kinds win ties; findings carry ``Scope.POSITION``, so regions
+absorb them.
 """
 
 from __future__ import annotations
@@ -68,10 +74,21 @@ HEAD_REACH = 2  # short lines (byline, date, caption) between a standfirst and t
 MIN_ARTICLE_WORDS = 40  # less prose than this in the cluster: no evidence
 MIN_OUTSIDE_BLOCKS = 5  # fewer blocks than this before/after the cluster: leave them alone
 MIN_CHROME_LINES = 2  # ...or fewer menu-like or link lines than this (extracted text)
+# Before the article, site chrome is a run of this many menu items or headlines in a row (a
+# menu, a teaser list); text another extractor cleaned has a title, a byline, a heading there.
+CHROME_RUN_LINES = 4
+# After the article of such a text (no chrome before it), the lines are its own material when
+# they are this long next to it (in words: recipe steps past a gallery, a second product, a
+# timeline) and share this much of its content words, unless a menu (this many items in a
+# row) is among them. A short tail (a contact box, a few links, a closing note) still goes.
+TAIL_MIN_SHARE = 0.25
+TAIL_MIN_TOPIC = 0.08
+TAIL_MENU_RUN = 8
 LEAD_MIN_WORDS = 15  # a first line this long that reads as prose: the text starts with the article
 SCORE_CHROME = 0.7  # a non-sentence line outside the article
 SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
 MEMO_KEY = "page_structure.article"
+TABLE_MEMO_KEY = "page_structure.table_rows"
 CONTINUATION_STARTS = frozenset(".,;:)]")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
@@ -97,11 +114,13 @@ class PageStructureDetector(Detector):
         if article is None:
             return iter(())
         found: list[Finding] = []
-        blocks = page.blocks
-        if not _starts_with_article(feats) and _substantial(feats, 0, article.first, blocks):
+        before = _chrome_before(feats, page.blocks, article.first)
+        if before:
             found += self._before(page, feats, article)
-        if _substantial(feats, article.last + 1, len(feats)):
-            found += self._after(page, feats, article)
+        start = _tail_start(page, feats, article, before)
+        if _substantial(feats, start, len(feats)):
+            after = self._after(page, feats, article)
+            found += after if start == article.last + 1 else _from(after, page.blocks[start].start)
         return iter(found)
 
     # One finding per line outside the article (most lines of a scraped page): built in one
@@ -114,7 +133,8 @@ class PageStructureDetector(Detector):
         sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
         reason, name, first = "page_structure.before-article", self.name, article.first
         # In HTML the page's own markup places the article's header (main_content, dom_cues).
-        kept = _standfirsts(page, feats, article) if page.input_kind == "text" else ()
+        kept = _standfirsts(page, feats, article) if page.input_kind == "text" else set()
+        kept |= _table_rows(page)
         return [
             new_finding(
                 block.start,
@@ -128,7 +148,7 @@ class PageStructureDetector(Detector):
             )
             for i, (block, feat) in enumerate(zip(page.blocks[:first], feats[:first], strict=True))
             # bulleted/numbered: the article's own list (ingredients, pros/cons); a paragraph
-            # about the article's subject: its standfirst or intro
+            # about the article's subject: its standfirst or intro; a table row
             if not feat.list_item and i not in kept
         ]
 
@@ -151,12 +171,13 @@ class PageStructureDetector(Detector):
         listed = _headline_lists(lo, shaped)
         blocks, name = page.blocks, self.name
         found = []
+        rows = _table_rows(page)
         in_item = feats[article.last].list_item  # the cluster may end inside a list
         for i in range(article.last + 1, len(feats)):
             feat = feats[i]
             in_item = feat.list_item or (in_item and _continues(blocks, i))
-            if in_item:
-                continue  # bulleted/numbered (and its wrapped lines): the article's own list
+            if in_item or i in rows:
+                continue  # bulleted/numbered (and its wrapped lines), a table row: its own
             prose = feat.sentence
             if i in listed:
                 kind, note, reason = Kind.RELATED, related_note, related
@@ -195,6 +216,36 @@ def _standfirsts(page: Page, feats: Sequence[BlockFeatures], article: Article) -
     }
 
 
+def _table_rows(page: Page) -> frozenset[int]:
+    """The blocks that are rows of a table as extractors render tables ("| cell | cell |",
+    two rows or more): the article's own data, like its bulleted items. A lone such line is
+    a menu ("| News | Sport | Ideas |"). Memoised on the page (asked before and after the
+    article); a page's visible text has none, which a search for "|" mostly tells."""
+    rows = page.memo.get(TABLE_MEMO_KEY)
+    if rows is None:
+        rows = page.memo[TABLE_MEMO_KEY] = _find_table_rows(page)
+    return rows
+
+
+def _find_table_rows(page: Page) -> frozenset[int]:
+    if not _starts_a_line(page.source, "|"):
+        return frozenset()
+    blocks = page.blocks
+    rows = {i for i, b in enumerate(blocks) if b.text[:1] == "|" == b.text[-1:]}
+    return frozenset(i for i in rows if i - 1 in rows or i + 1 in rows)
+
+
+def _starts_a_line(source: str, char: str) -> bool:
+    """Does ``char`` start a line of ``source``? (A one-character search per occurrence: a
+    two-character search for "\n|" costs a scan of the page each time.)"""
+    at = source.find(char)
+    while at != -1:
+        if at == 0 or source[at - 1] == "\n":
+            return True
+        at = source.find(char, at + 1)
+    return False
+
+
 def _continues(blocks: Sequence[Block], i: int) -> bool:
     """Block ``i`` is the wrapped rest of the line before it: it starts mid-sentence
     (". Retrieved 2014.", "and they are") or closes a quote the line before left open."""
@@ -224,6 +275,98 @@ def _substantial(
             if chrome >= MIN_CHROME_LINES:
                 return True
     return False
+
+
+def _chrome_before(feats: Sequence[BlockFeatures], blocks: Sequence[Block], first: int) -> bool:
+    """Is there site chrome before the article (which starts at block ``first``)? Not when
+    the text starts with a paragraph, nor when the lines before it are few, hold no menu
+    items, or no run of them (text another extractor already cleaned), unless a menu
+    further down shows a whole page (a blog's sidebar after its article)."""
+    return (
+        not _starts_with_article(feats)
+        and _substantial(feats, 0, first, blocks)
+        and (_chrome_run(feats, blocks, first) or _menu_run(feats[first:]) >= TAIL_MENU_RUN)
+    )
+
+
+def _chrome_run(feats: Sequence[BlockFeatures], blocks: Sequence[Block], hi: int) -> bool:
+    """Do blocks ``0..hi-1`` hold ``CHROME_RUN_LINES`` menu items or headlines in a row (a
+    menu, a list of other stories)? An extraction's head (title, standfirst, byline, date,
+    section headings between paragraphs, a quoted verse) alternates kinds of lines."""
+    run = 0
+    for k in range(hi):
+        if _chrome_line(feats[k], blocks[k].text):
+            run += 1
+            if run >= CHROME_RUN_LINES:
+                return True
+        else:
+            run = 0
+    return False
+
+
+def _tail_start(page: Page, feats: Sequence[BlockFeatures], article: Article, before: bool) -> int:
+    """The first block after the article that may be chrome: the one after the cluster on
+    a whole page (chrome ``before`` the article), else the one after the article's own
+    tail (:func:`_own_tail_end`)."""
+    return article.last + 1 if before else _own_tail_end(page, feats, article)
+
+
+def _from(found: list[Finding], start: int) -> list[Finding]:
+    """The findings from offset ``start`` on."""
+    return [finding for finding in found if finding.start >= start]
+
+
+def _own_tail_end(page: Page, feats: Sequence[BlockFeatures], article: Article) -> int:
+    """Where the article's own material ends (text mode): after the cluster itself, or after
+    the last sentence about its subject that follows it. The cluster can end early in an
+    extraction: a gallery's counters or a bulleted list part it from the rest (more steps,
+    another product, a timeline). Such a tail is long next to the cluster, about its subject
+    and holds no site menu; the tail of a whole page is menus, footers and other stories."""
+    lo = article.last + 1
+    tail = feats[lo:]
+    if page.input_kind != "text" or not _substantial(feats, lo, len(feats)):
+        return lo  # nothing to report after the article anyway
+    if sum(f.words for f in tail) <= TAIL_MIN_SHARE * article.words:
+        return lo
+    if _menu_run(tail) >= TAIL_MENU_RUN:
+        return lo
+    blocks = page.blocks
+    # The tail's words looked up in the article (stops once the share is known): cheaper
+    # than tokenizing the article.
+    topic = TopicText(blocks[j].text for j in range(article.first, lo) if feats[j].sentence)
+    theirs = [j for j in range(lo, len(feats)) if feats[j].sentence]
+    if not topic.shares(union_tokens(blocks[j].text for j in theirs), TAIL_MIN_TOPIC):
+        return lo
+    for j in reversed(theirs):
+        if topic.shares(content_tokens(blocks[j].text), TAIL_MIN_TOPIC):
+            return j + 1
+    return lo
+
+
+def _menu_run(feats: Sequence[BlockFeatures]) -> int:
+    """The longest run of menu-like lines (a few capitalised words, a URL) in ``feats``."""
+    run = longest = 0
+    for feat in feats:
+        if not feat.sentence and line_cost(feat) == GAP_MENU_LINE:
+            run += 1
+            longest = max(longest, run)
+        else:
+            run = 0
+    return longest
+
+
+def _chrome_line(feat: BlockFeatures, text: str) -> bool:
+    """A menu item (a few capitalised words, a URL; a short CJK line) or a headline (a few
+    words, unterminated): not a sentence and not a bulleted or numbered item."""
+    if feat.sentence or feat.list_item:
+        return False
+    if line_cost(feat) == GAP_MENU_LINE or _cjk_menu_item(feat, text):
+        return True
+    return (
+        HEADLINE_MIN_WORDS <= feat.words <= HEADLINE_MAX_WORDS
+        and not feat.terminal
+        and not feat.urlish
+    )
 
 
 def _cjk_menu_item(feat: BlockFeatures, text: str) -> bool:
@@ -256,8 +399,8 @@ def page_has_chrome(page: Page) -> bool:
     if article is None:
         return False
     feats = page_features(page)
-    before = not _starts_with_article(feats) and _substantial(feats, 0, article.first, page.blocks)
-    return before or _substantial(feats, article.last + 1, len(feats))
+    before = _chrome_before(feats, page.blocks, article.first)
+    return before or _substantial(feats, _tail_start(page, feats, article, before), len(feats))
 
 
 def page_article(page: Page) -> Article | None:
