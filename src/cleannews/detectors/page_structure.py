@@ -511,7 +511,7 @@ def find_article(
         blocks is not None
         and last == best.last
         and _substantial(feats, last + 1, len(feats))
-        and _substantial(feats, 0, best.first)
+        and _chrome_before(feats, blocks, best.first)
     ):
         last = _without_off_topic_tail(sentences, feats, blocks, best.first, last)
     return Article(_with_head(feats, first), last, best.words)
@@ -525,7 +525,8 @@ def _without_off_topic_tail(
     last: int,
 ) -> int:
     """The run's last block once an off-topic tail is cut off (text mode, a whole page: site
-    chrome follows the run, and no rival after it was kept).
+    chrome before the run as :func:`_chrome_before` sees it and after it, and no rival after
+    it was kept).
 
     The densest run may carry on past the article's end over a short gap (a heading, a share
     bar) into prose about something else: an author's bio, a newsletter or donation appeal,
