@@ -16,8 +16,10 @@ recognised:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
+from operator import attrgetter
 from typing import Iterator, Sequence
 
 from ..kinds import Kind
@@ -63,14 +65,17 @@ LABEL_REACH = 24  # characters before a colon searched for a credit label
 LABEL_END_CHARS = 2  # a label's last characters: the cheap gate before the label lookup
 _CREDIT_OPENERS = frozenset("(（[|,/-–—")  # set a lower-case credit label off its caption
 # The page-level gate: a ":" (or a rarer "：", "©") close to a line's end; after a colon the
-# credit starts with a letter ("Foto: X", not "12:30"). One literal-led scan each (fast in the
-# regex engine); the rare ones only on pages holding their character.
-_TAIL = rf"[^\n:：©]{{0,{CREDIT_MAX_CHARS - 1}}}$"
+# credit starts with a letter ("Foto: X", not "12:30"). The tail is possessive: it never holds
+# a newline, so giving characters back could not reach a line end either (no backtracking).
+_TAIL = rf"[^\n:：©]{{0,{CREDIT_MAX_CHARS - 1}}}+$"
 _COLON_TAIL = re.compile(r":[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)
+# The rare marks occur a few times per page at most: ``str.find`` (memchr speed) jumps to each
+# and the tail is matched there, cheaper than the regex engine's own scan of the whole page.
 _RARE_TAILS = (
-    re.compile(r"：[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE),
-    re.compile(r"©[^\n:：©]" + _TAIL, re.MULTILINE),
+    ("：", re.compile(r"：[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)),
+    ("©", re.compile(r"©[^\n:：©]" + _TAIL, re.MULTILINE)),
 )
+_START = attrgetter("start")
 _NOT_IN_NAME = frozenset("!?()（）")
 _BRACKETS = "(（["
 _COPYRIGHT_OPENERS = frozenset("|/-–—")
@@ -229,20 +234,64 @@ def _segment(tokens: list[str], known: dict[str, tuple[Phrase, ...]]) -> tuple[i
 def credited_captions(page: Page, package: str) -> Iterator[Block]:
     """Caption lines closed by a photo credit, in page order, on whole scraped pages only:
     an extractor's output (no site chrome around the article) keeps captions on purpose."""
-    source = page.source
-    tails = [_COLON_TAIL] + [t for t in _RARE_TAILS if t.pattern[0] in source]
-    hits = sorted(m.start() for tail in tails for m in tail.finditer(source))
-    if not hits or not page_has_chrome(page):
+    hits = _credit_hits(page.source)
+    if not hits:
         return
     labels, ends = _credit_labels(package)
+    blocks = page.blocks
+    chrome: bool | None = None  # asked at the first credited caption: most pages have none
     last = -1
     for at in hits:
-        block = page.block_at(at)
+        if _no_label_before(page.source, at, ends):
+            continue  # most colons close no credit label ("12:30", "Tags:")
+        block = _block_at(blocks, at)
         if block is None or block.index == last or not _caption_sized(block):
             continue
         if _closes_caption(block.text, at - block.start, labels, ends):
+            if chrome is None:
+                chrome = page_has_chrome(page)
+            if not chrome:
+                return
             last = block.index
             yield block
+
+
+def _credit_hits(source: str) -> list[int]:
+    """Offsets of the ":" / "：" / "©" that open a credit-sized tail of their line, ascending."""
+    hits = [m.start() for m in _COLON_TAIL.finditer(source)]
+    rare = False
+    for mark, tail in _RARE_TAILS:
+        at = source.find(mark)
+        while at != -1:
+            if tail.match(source, at):
+                hits.append(at)
+                rare = True
+            at = source.find(mark, at + 1)
+    return sorted(hits) if rare else hits
+
+
+def _no_label_before(source: str, at: int, ends: frozenset[str]) -> bool:
+    """The cheap gate of :func:`_closes_caption` asked of the source, before the hit's block
+    is looked up: does no credit label end just before the colon at ``at``?
+
+    A word free of whitespace (``isprintable`` is false for every whitespace character but
+    the space, which the word cannot hold) cannot reach back over a line break or a line's
+    indent, so it is the very word the block's own text gives; any other word is left to
+    the block (never rejected here)."""
+    if source[at] == "©":
+        return False
+    before = source[max(0, at - LABEL_REACH) : at].rstrip()
+    word = before[before.rfind(" ") + 1 :]
+    return word.isprintable() and word.casefold()[-LABEL_END_CHARS:] not in ends
+
+
+def _block_at(blocks: Sequence[Block], offset: int) -> Block | None:
+    """``Page.block_at`` by a bisection on the blocks themselves: a page asks this for a few
+    offsets only, less than building the page's list of block starts would cost."""
+    i = bisect_right(blocks, offset, key=_START) - 1
+    if i >= 0 and blocks[i].start <= offset < blocks[i].end:
+        return blocks[i]
+    return None
 
 
 def _caption_sized(block: Block) -> bool:
