@@ -79,6 +79,7 @@ _START = attrgetter("start")
 _NOT_IN_NAME = frozenset("!?()（）")
 _BRACKETS = "(（["
 _COPYRIGHT_OPENERS = frozenset("|/-–—")
+_DOTTED_I = "i\u0307"  # what a casefolded "İ" becomes; keys drop the dot (``normalise_key``)
 
 
 @register_detector
@@ -242,8 +243,8 @@ def credited_captions(page: Page, package: str) -> Iterator[Block]:
     chrome: bool | None = None  # asked at the first credited caption: most pages have none
     last = -1
     for at in hits:
-        if _no_label_before(page.source, at, ends):
-            continue  # most colons close no credit label ("12:30", "Tags:")
+        if _no_label_before(page.source, at, package):
+            continue
         block = _block_at(blocks, at)
         if block is None or block.index == last or not _caption_sized(block):
             continue
@@ -270,19 +271,31 @@ def _credit_hits(source: str) -> list[int]:
     return sorted(hits) if rare else hits
 
 
-def _no_label_before(source: str, at: int, ends: frozenset[str]) -> bool:
-    """The cheap gate of :func:`_closes_caption` asked of the source, before the hit's block
-    is looked up: does no credit label end just before the colon at ``at``?
+def _no_label_before(source: str, at: int, package: str) -> bool:
+    """The label test of :func:`_closes_caption` asked of the source, before the hit's block
+    is looked up: surely no credit label ends just before the colon at ``at``?
 
-    A word free of whitespace (``isprintable`` is false for every whitespace character but
-    the space, which the word cannot hold) cannot reach back over a line break or a line's
-    indent, so it is the very word the block's own text gives; any other word is left to
-    the block (never rejected here)."""
+    The last word before the colon (no whitespace of any kind in it, so it cannot reach back
+    over a line break or a line's indent: it is the block's own last word) must end like a
+    label (``LABEL_END_CHARS``, as in :func:`_closes_caption`); a label
+    :func:`_before_label` can then find is the word's key or its end ("(foto", "Foto"), or a
+    label of several words whose last word it is ("Photo credit"); a word the
+    ``LABEL_REACH`` window may have cut may be any label's end. Undecided: never rejected."""
     if source[at] == "©":
         return False
-    before = source[max(0, at - LABEL_REACH) : at].rstrip()
-    word = before[before.rfind(" ") + 1 :]
-    return word.isprintable() and word.casefold()[-LABEL_END_CHARS:] not in ends
+    words = source[max(0, at - LABEL_REACH) : at].rsplit(None, 1)
+    folded = words[-1].casefold() if words else ""
+    if len(folded) < LABEL_END_CHARS:
+        return False  # the block's word may be longer
+    if folded[-LABEL_END_CHARS:] not in _credit_labels(package)[1]:
+        return True  # most colons close no credit label ("12:30", "Tags:")
+    endings, last_words, whole = _label_endings(package)
+    key = normalise_key(words[-1])
+    if key.endswith(whole):
+        return False
+    if len(words) == 1 and at > LABEL_REACH:  # the window may have cut the word
+        return key not in endings
+    return folded.replace(_DOTTED_I, "i") not in last_words
 
 
 def _block_at(blocks: Sequence[Block], offset: int) -> Block | None:
@@ -347,3 +360,15 @@ def _credit_labels(package: str) -> tuple[frozenset[str], frozenset[str]]:
     ``LABEL_END_CHARS`` characters (the cheap gate)."""
     labels = frozenset(load_table(package, CREDIT_DATA).whole)
     return labels, frozenset(label[-LABEL_END_CHARS:] for label in labels)
+
+
+@cache
+def _label_endings(
+    package: str,
+) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """For :func:`_no_label_before`: every ending of every credit label (the empty one too),
+    the last words of the labels of several words, and the labels (for ``str.endswith``)."""
+    labels = _credit_labels(package)[0]
+    endings = frozenset(label[i:] for label in labels for i in range(len(label) + 1))
+    last_words = frozenset(label.rsplit(" ", 1)[1] for label in labels if " " in label)
+    return endings, last_words, tuple(labels)
