@@ -394,6 +394,7 @@ def test_the_source_label_gate_never_rejects_a_credit_the_block_accepts(text: st
         _closes_caption,
         _credit_hits,
         _credit_labels,
+        _label_endings,
         _no_label_before,
     )
 
@@ -405,5 +406,5 @@ def test_the_source_label_gate_never_rejects_a_credit_the_block_accepts(text: st
     for at in hits:
         block = _block_at(page.blocks, at)
         assert block is not None and block == page.block_at(at)
-        if _no_label_before(text, at, package):
+        if _no_label_before(text, at, ends, _label_endings(package)):
             assert not _closes_caption(block.text, at - block.start, labels, ends)

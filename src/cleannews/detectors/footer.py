@@ -76,6 +76,9 @@ _RARE_TAILS = (
     ("©", re.compile(r"©[^\n:：©]" + _TAIL, re.MULTILINE)),
 )
 _START = attrgetter("start")
+# The credit labels' endings, their multi-word labels' last words, the labels (a tuple for
+# ``str.endswith``): see ``_label_endings``.
+_LabelGate = tuple[frozenset[str], frozenset[str], tuple[str, ...]]
 _NOT_IN_NAME = frozenset("!?()（）")
 _BRACKETS = "(（["
 _COPYRIGHT_OPENERS = frozenset("|/-–—")
@@ -235,15 +238,16 @@ def _segment(tokens: list[str], known: dict[str, tuple[Phrase, ...]]) -> tuple[i
 def credited_captions(page: Page, package: str) -> Iterator[Block]:
     """Caption lines closed by a photo credit, in page order, on whole scraped pages only:
     an extractor's output (no site chrome around the article) keeps captions on purpose."""
-    hits = _credit_hits(page.source)
+    source, blocks = page.source, page.blocks
+    hits = _credit_hits(source)
     if not hits:
         return
     labels, ends = _credit_labels(package)
-    blocks = page.blocks
+    gate = _label_endings(package)
     chrome: bool | None = None  # asked at the first credited caption: most pages have none
     last = -1
     for at in hits:
-        if _no_label_before(page.source, at, package):
+        if _no_label_before(source, at, ends, gate):
             continue
         block = _block_at(blocks, at)
         if block is None or block.index == last or not _caption_sized(block):
@@ -271,7 +275,7 @@ def _credit_hits(source: str) -> list[int]:
     return sorted(hits) if rare else hits
 
 
-def _no_label_before(source: str, at: int, package: str) -> bool:
+def _no_label_before(source: str, at: int, ends: frozenset[str], gate: _LabelGate) -> bool:
     """The label test of :func:`_closes_caption` asked of the source, before the hit's block
     is looked up: surely no credit label ends just before the colon at ``at``?
 
@@ -287,9 +291,9 @@ def _no_label_before(source: str, at: int, package: str) -> bool:
     folded = words[-1].casefold() if words else ""
     if len(folded) < LABEL_END_CHARS:
         return False  # the block's word may be longer
-    if folded[-LABEL_END_CHARS:] not in _credit_labels(package)[1]:
+    if folded[-LABEL_END_CHARS:] not in ends:
         return True  # most colons close no credit label ("12:30", "Tags:")
-    endings, last_words, whole = _label_endings(package)
+    endings, last_words, whole = gate
     key = normalise_key(words[-1])
     if key.endswith(whole):
         return False
@@ -363,9 +367,7 @@ def _credit_labels(package: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _label_endings(
-    package: str,
-) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+def _label_endings(package: str) -> _LabelGate:
     """For :func:`_no_label_before`: every ending of every credit label (the empty one too),
     the last words of the labels of several words, and the labels (for ``str.endswith``)."""
     labels = _credit_labels(package)[0]
