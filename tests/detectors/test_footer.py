@@ -356,3 +356,55 @@ def test_credited_captions_stay_in_text_an_extractor_already_cleaned() -> None:
 def test_a_bracketed_credit_closes_an_unspaced_caption() -> None:
     line = "国家主席出席会议并在北京人民大会堂发表重要讲话（图片：新华社）"
     assert caption_lines(on_page(line), "zh") == [9]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("\tFans waited outside the stadium for hours. Photo: Jane Doe", "en"),  # indented
+        ("Fans waited outside the stadium for hours.\xa0Photo: Jane Doe", "en"),  # no-break space
+        ("Fans waited outside the stadium for\thours. Photo credit: Jane Doe", "en"),
+        ("Fans waited outside the stadium for hours. Photo                 : Jane Doe", "en"),
+        ("Bakan basın toplantısında konuştu ve gitti. FOTOĞRAF: Ajans", "tr"),
+    ],
+)
+def test_credit_labels_are_found_past_any_whitespace(line: str, language: str) -> None:
+    """The label gate runs on the source before the line's block is looked up: indents,
+    tabs, no-break spaces and a run of spaces before the colon must not hide a label."""
+    assert caption_lines(on_page(line), language) == [9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A caption line of words. Photo: X",
+        "  A caption line of words. (Foto: X)",
+        "prev line\n\tx Photo credit: X",
+        "A caption of words ending in a very long compoundwordphoto: X",
+        "A caption of words.\xa0Bild\xa0: X",
+        "Ein Bild von İstanbul am Abend. İMAGE: X",
+        "The council said the rules were clear: nobody may build there",
+        "Tags: politics, elections",
+        "国家主席出席会议并在北京人民大会堂发表重要讲话（图片：新华社）",
+    ],
+)
+def test_the_source_label_gate_never_rejects_a_credit_the_block_accepts(text: str) -> None:
+    from cleannews.detectors.footer import (
+        _block_at,
+        _closes_caption,
+        _credit_hits,
+        _credit_labels,
+        _label_endings,
+        _no_label_before,
+    )
+
+    package = FooterDetector().data_package
+    labels, ends = _credit_labels(package)
+    page = Page.from_text(text)
+    hits = _credit_hits(text)
+    assert hits
+    for at in hits:
+        block = _block_at(page.blocks, at)
+        assert block is not None and block == page.block_at(at)
+        if _no_label_before(text, at, ends, _label_endings(package)):
+            assert not _closes_caption(block.text, at - block.start, labels, ends)

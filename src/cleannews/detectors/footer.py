@@ -16,8 +16,10 @@ recognised:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
+from operator import attrgetter
 from typing import Iterator, Sequence
 
 from ..kinds import Kind
@@ -63,17 +65,24 @@ LABEL_REACH = 24  # characters before a colon searched for a credit label
 LABEL_END_CHARS = 2  # a label's last characters: the cheap gate before the label lookup
 _CREDIT_OPENERS = frozenset("(（[|,/-–—")  # set a lower-case credit label off its caption
 # The page-level gate: a ":" (or a rarer "：", "©") close to a line's end; after a colon the
-# credit starts with a letter ("Foto: X", not "12:30"). One literal-led scan each (fast in the
-# regex engine); the rare ones only on pages holding their character.
-_TAIL = rf"[^\n:：©]{{0,{CREDIT_MAX_CHARS - 1}}}$"
+# credit starts with a letter ("Foto: X", not "12:30"). The tail is possessive: it never holds
+# a newline, so giving characters back could not reach a line end either (no backtracking).
+_TAIL = rf"[^\n:：©]{{0,{CREDIT_MAX_CHARS - 1}}}+$"
 _COLON_TAIL = re.compile(r":[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)
+# The rare marks occur a few times per page at most: ``str.find`` (memchr speed) jumps to each
+# and the tail is matched there, cheaper than the regex engine's own scan of the whole page.
 _RARE_TAILS = (
-    re.compile(r"：[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE),
-    re.compile(r"©[^\n:：©]" + _TAIL, re.MULTILINE),
+    ("：", re.compile(r"：[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)),
+    ("©", re.compile(r"©[^\n:：©]" + _TAIL, re.MULTILINE)),
 )
+_START = attrgetter("start")
+# The credit labels' endings, their multi-word labels' last words, the labels (a tuple for
+# ``str.endswith``): see ``_label_endings``.
+_LabelGate = tuple[frozenset[str], frozenset[str], tuple[str, ...]]
 _NOT_IN_NAME = frozenset("!?()（）")
 _BRACKETS = "(（["
 _COPYRIGHT_OPENERS = frozenset("|/-–—")
+_DOTTED_I = "i\u0307"  # what a casefolded "İ" becomes; keys drop the dot (``normalise_key``)
 
 
 @register_detector
@@ -229,20 +238,77 @@ def _segment(tokens: list[str], known: dict[str, tuple[Phrase, ...]]) -> tuple[i
 def credited_captions(page: Page, package: str) -> Iterator[Block]:
     """Caption lines closed by a photo credit, in page order, on whole scraped pages only:
     an extractor's output (no site chrome around the article) keeps captions on purpose."""
-    source = page.source
-    tails = [_COLON_TAIL] + [t for t in _RARE_TAILS if t.pattern[0] in source]
-    hits = sorted(m.start() for tail in tails for m in tail.finditer(source))
-    if not hits or not page_has_chrome(page):
+    source, blocks = page.source, page.blocks
+    hits = _credit_hits(source)
+    if not hits:
         return
     labels, ends = _credit_labels(package)
+    gate = _label_endings(package)
+    chrome: bool | None = None  # asked at the first credited caption: most pages have none
     last = -1
     for at in hits:
-        block = page.block_at(at)
+        if _no_label_before(source, at, ends, gate):
+            continue
+        block = _block_at(blocks, at)
         if block is None or block.index == last or not _caption_sized(block):
             continue
         if _closes_caption(block.text, at - block.start, labels, ends):
+            if chrome is None:
+                chrome = page_has_chrome(page)
+            if not chrome:
+                return
             last = block.index
             yield block
+
+
+def _credit_hits(source: str) -> list[int]:
+    """Offsets of the ":" / "：" / "©" that open a credit-sized tail of their line, ascending."""
+    hits = [m.start() for m in _COLON_TAIL.finditer(source)]
+    rare = False
+    for mark, tail in _RARE_TAILS:
+        at = source.find(mark)
+        while at != -1:
+            if tail.match(source, at):
+                hits.append(at)
+                rare = True
+            at = source.find(mark, at + 1)
+    return sorted(hits) if rare else hits
+
+
+def _no_label_before(source: str, at: int, ends: frozenset[str], gate: _LabelGate) -> bool:
+    """The label test of :func:`_closes_caption` asked of the source, before the hit's block
+    is looked up: surely no credit label ends just before the colon at ``at``?
+
+    The last word before the colon (no whitespace of any kind in it, so it cannot reach back
+    over a line break or a line's indent: it is the block's own last word) must end like a
+    label (``LABEL_END_CHARS``, as in :func:`_closes_caption`); a label
+    :func:`_before_label` can then find is the word's key or its end ("(foto", "Foto"), or a
+    label of several words whose last word it is ("Photo credit"); a word the
+    ``LABEL_REACH`` window may have cut may be any label's end. Undecided: never rejected."""
+    if source[at] == "©":
+        return False
+    words = source[max(0, at - LABEL_REACH) : at].rsplit(None, 1)
+    folded = words[-1].casefold() if words else ""
+    if len(folded) < LABEL_END_CHARS:
+        return False  # the block's word may be longer
+    if folded[-LABEL_END_CHARS:] not in ends:
+        return True  # most colons close no credit label ("12:30", "Tags:")
+    endings, last_words, whole = gate
+    key = normalise_key(words[-1])
+    if key.endswith(whole):
+        return False
+    if len(words) == 1 and at > LABEL_REACH:  # the window may have cut the word
+        return key not in endings
+    return folded.replace(_DOTTED_I, "i") not in last_words
+
+
+def _block_at(blocks: Sequence[Block], offset: int) -> Block | None:
+    """``Page.block_at`` by a bisection on the blocks themselves: a page asks this for a few
+    offsets only, less than building the page's list of block starts would cost."""
+    i = bisect_right(blocks, offset, key=_START) - 1
+    if i >= 0 and blocks[i].start <= offset < blocks[i].end:
+        return blocks[i]
+    return None
 
 
 def _caption_sized(block: Block) -> bool:
@@ -298,3 +364,13 @@ def _credit_labels(package: str) -> tuple[frozenset[str], frozenset[str]]:
     ``LABEL_END_CHARS`` characters (the cheap gate)."""
     labels = frozenset(load_table(package, CREDIT_DATA).whole)
     return labels, frozenset(label[-LABEL_END_CHARS:] for label in labels)
+
+
+@cache
+def _label_endings(package: str) -> _LabelGate:
+    """For :func:`_no_label_before`: every ending of every credit label (the empty one too),
+    the last words of the labels of several words, and the labels (for ``str.endswith``)."""
+    labels = _credit_labels(package)[0]
+    endings = frozenset(label[i:] for label in labels for i in range(len(label) + 1))
+    last_words = frozenset(label.rsplit(" ", 1)[1] for label in labels if " " in label)
+    return endings, last_words, tuple(labels)
