@@ -89,6 +89,8 @@ SCORE_CHROME = 0.7  # a non-sentence line outside the article
 SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
 MEMO_KEY = "page_structure.article"
 TABLE_MEMO_KEY = "page_structure.table_rows"
+LAYOUT_MEMO_KEY = "page_structure.layout"
+CHROME_MEMO_KEY = "page_structure.chrome_before"  # {first block: _chrome_before answer}
 CONTINUATION_STARTS = frozenset(".,;:)]")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
@@ -114,11 +116,10 @@ class PageStructureDetector(Detector):
         if article is None:
             return iter(())
         found: list[Finding] = []
-        before = _chrome_before(feats, page.blocks, article.first)
+        _, before, start, chrome_after = _layout(page, feats, article)
         if before:
             found += self._before(page, feats, article)
-        start = _tail_start(page, feats, article, before)
-        if _substantial(feats, start, len(feats)):
+        if chrome_after:
             after = self._after(page, feats, article)
             found += after if start == article.last + 1 else _from(after, page.blocks[start].start)
         return iter(found)
@@ -398,9 +399,38 @@ def page_has_chrome(page: Page) -> bool:
     article = page_article(page)
     if article is None:
         return False
-    feats = page_features(page)
-    before = _chrome_before(feats, page.blocks, article.first)
-    return before or _substantial(feats, _tail_start(page, feats, article, before), len(feats))
+    layout = _layout(page, page_features(page), article)
+    return layout.before or layout.after
+
+
+class Layout(NamedTuple):
+    """Where site chrome may sit around the page's article (see :func:`_layout`)."""
+
+    article: Article  # the article it was worked out for
+    before: bool  # chrome before the article (:func:`_chrome_before`)
+    start: int  # the first block after the article that may be chrome (:func:`_tail_start`)
+    after: bool  # ...and the blocks from there on are chrome (:func:`_substantial`)
+
+
+def _layout(page: Page, feats: Sequence[BlockFeatures], article: Article) -> Layout:
+    """The chrome before and after ``article``, memoised on the page: the detector and
+    :func:`page_has_chrome` (asked by other detectors first) need the same answers."""
+    layout = page.memo.get(LAYOUT_MEMO_KEY)
+    if layout is None or layout.article is not article:
+        before = _chrome_before_memo(page, feats, article.first)
+        start = _tail_start(page, feats, article, before)
+        after = _substantial(feats, start, len(feats))
+        layout = page.memo[LAYOUT_MEMO_KEY] = Layout(article, before, start, after)
+    return layout
+
+
+def _chrome_before_memo(page: Page, feats: Sequence[BlockFeatures], first: int) -> bool:
+    """:func:`_chrome_before`, reusing the answer :func:`find_article` found for the same
+    ``first`` block (it asks before cutting an off-topic tail)."""
+    known = page.memo.get(CHROME_MEMO_KEY)
+    if known is not None and first in known:
+        return known[first]
+    return _chrome_before(feats, page.blocks, first)
 
 
 def page_article(page: Page) -> Article | None:
@@ -410,7 +440,9 @@ def page_article(page: Page) -> Article | None:
         # markup places the article).
         if page.input_kind == "text":
             texts = [b.text for b in page.blocks]
-            page.memo[MEMO_KEY] = find_article(page_features(page), texts, page.blocks)
+            known: dict[int, bool] = {}
+            article = find_article(page_features(page), texts, page.blocks, known)
+            page.memo[MEMO_KEY], page.memo[CHROME_MEMO_KEY] = article, known
         else:
             page.memo[MEMO_KEY] = find_article(page_features(page))
     return page.memo[MEMO_KEY]
@@ -479,6 +511,7 @@ def find_article(
     feats: Sequence[BlockFeatures],
     texts: Sequence[str] | None = None,
     blocks: Sequence[Block] | None = None,
+    chrome_before: dict[int, bool] | None = None,
 ) -> Article | None:
     """The densest run of prose, widened over rival runs nearly as heavy.
 
@@ -488,7 +521,9 @@ def find_article(
     Given the blocks' ``texts`` (text mode), a rival *after* the best run is kept only when it
     shares the article's topic: other stories appended to the page, a cookie notice or a
     comment thread are prose too, but about something else. Given the ``blocks`` too, an
-    off-topic tail of the run is cut off (:func:`_without_off_topic_tail`)."""
+    off-topic tail of the run is cut off (:func:`_without_off_topic_tail`). Given a
+    ``chrome_before`` dict, the :func:`_chrome_before` answer asked for that is stored in
+    it (keyed by the block it was asked for), for the detector to reuse."""
     sentences = sentence_values(feats)
     best = max_run(sentences, 0, len(feats))
     if best is None or best.words < MIN_ARTICLE_WORDS:
@@ -511,10 +546,23 @@ def find_article(
         blocks is not None
         and last == best.last
         and _substantial(feats, last + 1, len(feats))
-        and _chrome_before(feats, blocks, best.first)
+        and _chrome_before_noted(feats, blocks, best.first, chrome_before)
     ):
         last = _without_off_topic_tail(sentences, feats, blocks, best.first, last)
     return Article(_with_head(feats, first), last, best.words)
+
+
+def _chrome_before_noted(
+    feats: Sequence[BlockFeatures],
+    blocks: Sequence[Block],
+    first: int,
+    known: dict[int, bool] | None,
+) -> bool:
+    """:func:`_chrome_before`, the answer noted in ``known`` (when given)."""
+    before = _chrome_before(feats, blocks, first)
+    if known is not None:
+        known[first] = before
+    return before
 
 
 def _without_off_topic_tail(
