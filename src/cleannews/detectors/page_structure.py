@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..kinds import Kind
@@ -96,6 +97,7 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
 _HIRAGANA = re.compile("[\u3041-\u309f]")
 HEADLINE_NEIGHBOURS = 2  # a headline list has another headline within this many blocks
+_WORDS = attrgetter("words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,13 +307,6 @@ def _chrome_run(feats: Sequence[BlockFeatures], blocks: Sequence[Block], hi: int
     return False
 
 
-def _tail_start(page: Page, feats: Sequence[BlockFeatures], article: Article, before: bool) -> int:
-    """The first block after the article that may be chrome: the one after the cluster on
-    a whole page (chrome ``before`` the article), else the one after the article's own
-    tail (:func:`_own_tail_end`)."""
-    return article.last + 1 if before else _own_tail_end(page, feats, article)
-
-
 def _from(found: list[Finding], start: int) -> list[Finding]:
     """The findings from offset ``start`` on."""
     return [finding for finding in found if finding.start >= start]
@@ -322,12 +317,13 @@ def _own_tail_end(page: Page, feats: Sequence[BlockFeatures], article: Article) 
     the last sentence about its subject that follows it. The cluster can end early in an
     extraction: a gallery's counters or a bulleted list part it from the rest (more steps,
     another product, a timeline). Such a tail is long next to the cluster, about its subject
-    and holds no site menu; the tail of a whole page is menus, footers and other stories."""
+    and holds no site menu; the tail of a whole page is menus, footers and other stories.
+    (Asked only when the lines after the cluster are chrome to report, :func:`_layout`.)"""
     lo = article.last + 1
     tail = feats[lo:]
-    if page.input_kind != "text" or not _substantial(feats, lo, len(feats)):
-        return lo  # nothing to report after the article anyway
-    if sum(f.words for f in tail) <= TAIL_MIN_SHARE * article.words:
+    if page.input_kind != "text":
+        return lo
+    if sum(map(_WORDS, tail)) <= TAIL_MIN_SHARE * article.words:
         return lo
     if _menu_run(tail) >= TAIL_MENU_RUN:
         return lo
@@ -408,7 +404,9 @@ class Layout(NamedTuple):
 
     article: Article  # the article it was worked out for
     before: bool  # chrome before the article (:func:`_chrome_before`)
-    start: int  # the first block after the article that may be chrome (:func:`_tail_start`)
+    start: int  # the first block after the article that may be chrome: the one after the
+    # cluster on a whole page (chrome ``before`` it), else after the article's own tail
+    # (:func:`_own_tail_end`)
     after: bool  # ...and the blocks from there on are chrome (:func:`_substantial`)
 
 
@@ -418,8 +416,12 @@ def _layout(page: Page, feats: Sequence[BlockFeatures], article: Article) -> Lay
     layout = page.memo.get(LAYOUT_MEMO_KEY)
     if layout is None or layout.article is not article:
         before = _chrome_before_memo(page, feats, article.first)
-        start = _tail_start(page, feats, article, before)
+        start = article.last + 1
         after = _substantial(feats, start, len(feats))
+        if after and not before:  # maybe an extraction: the article's own tail stays
+            start = _own_tail_end(page, feats, article)
+            if start != article.last + 1:
+                after = _substantial(feats, start, len(feats))
         layout = page.memo[LAYOUT_MEMO_KEY] = Layout(article, before, start, after)
     return layout
 
