@@ -344,9 +344,17 @@ def _menu_run(feats: Sequence[BlockFeatures]) -> int:
     """The longest run of menu-like lines (a few capitalised words, a URL) in ``feats``."""
     run = longest = 0
     for feat in feats:
-        if not feat.sentence and line_cost(feat) == GAP_MENU_LINE:
+        # ``line_cost(feat) == GAP_MENU_LINE`` inlined: this visits every line after the
+        # article (a call and a ``max`` per line were most of its cost)
+        if (
+            not feat.sentence
+            and feat.letters
+            and not feat.list_item
+            and (feat.urlish or (feat.words <= MENU_MAX_WORDS and feat.title_ratio >= 0.5))
+        ):
             run += 1
-            longest = max(longest, run)
+            if run > longest:
+                longest = run
         else:
             run = 0
     return longest
@@ -593,6 +601,7 @@ def _without_off_topic_tail(
     words with spaces, and Korean attaches particles to them."""
     index, value, toll = sentences
     a, b = bisect_left(index, first), bisect_left(index, last + 1)
+    stopwords = load_stopwords().words
     for k in _tail_cuts(value, toll, a, b)[-MAX_TAIL_CUTS:][::-1]:  # the longest tail first
         feat = feats[index[k]]
         if feat.cjk:
@@ -600,7 +609,7 @@ def _without_off_topic_tail(
         if not feat.prose:
             continue
         sample = _joined((blocks[index[m]].key for m in range(k, b)), TAIL_SAMPLE_CHARS)
-        tail = set(sample.split()) - load_stopwords().words
+        tail = set(sample.split()) - stopwords
         if len(tail) < TAIL_MIN_WORDS:
             continue
         before = (blocks[index[m]].key for m in range(k - 1, a - 1, -1))  # nearest first
