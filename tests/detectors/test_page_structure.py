@@ -343,6 +343,24 @@ def test_page_has_chrome_tells_whole_pages_from_extracted_text(
     assert page_has_chrome(Page.from_text("\n".join(lines))) is chrome
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(MENU + ARTICLE + HEADLINES + FOOTER, id="whole-page"),
+        pytest.param(ARTICLE + HEADLINES + FOOTER, id="chrome-after-only"),
+        pytest.param(["Budget", "By Jane Doe", *ARTICLE, "Reuters"], id="few-lines-around"),
+    ],
+)
+def test_the_layout_memo_gives_the_detector_the_same_findings(lines: list[str]) -> None:
+    """page_has_chrome (asked by other detectors first) memoises the chrome around the
+    article on the page; the detector's findings are those of a fresh page."""
+    text = "\n".join(lines)
+    fresh = list(PageStructureDetector().detect(Page.from_text(text)))
+    asked = Page.from_text(text)
+    page_has_chrome(asked)
+    assert list(PageStructureDetector().detect(asked)) == fresh
+
+
 # -- an off-topic tail of the article's run (text mode, a whole page) -----------------------
 
 BIO = (

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..kinds import Kind
@@ -89,11 +90,14 @@ SCORE_CHROME = 0.7  # a non-sentence line outside the article
 SCORE_PROSE = 0.6  # a sentence outside the article (teaser, cookie text, other story)
 MEMO_KEY = "page_structure.article"
 TABLE_MEMO_KEY = "page_structure.table_rows"
+LAYOUT_MEMO_KEY = "page_structure.layout"
+CHROME_MEMO_KEY = "page_structure.chrome_before"  # {first block: _chrome_before answer}
 CONTINUATION_STARTS = frozenset(".,;:)]")
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
 _HIRAGANA = re.compile("[\u3041-\u309f]")
 HEADLINE_NEIGHBOURS = 2  # a headline list has another headline within this many blocks
+_WORDS = attrgetter("words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +118,10 @@ class PageStructureDetector(Detector):
         if article is None:
             return iter(())
         found: list[Finding] = []
-        before = _chrome_before(feats, page.blocks, article.first)
+        _, before, start, chrome_after = _layout(page, feats, article)
         if before:
             found += self._before(page, feats, article)
-        start = _tail_start(page, feats, article, before)
-        if _substantial(feats, start, len(feats)):
+        if chrome_after:
             after = self._after(page, feats, article)
             found += after if start == article.last + 1 else _from(after, page.blocks[start].start)
         return iter(found)
@@ -304,13 +307,6 @@ def _chrome_run(feats: Sequence[BlockFeatures], blocks: Sequence[Block], hi: int
     return False
 
 
-def _tail_start(page: Page, feats: Sequence[BlockFeatures], article: Article, before: bool) -> int:
-    """The first block after the article that may be chrome: the one after the cluster on
-    a whole page (chrome ``before`` the article), else the one after the article's own
-    tail (:func:`_own_tail_end`)."""
-    return article.last + 1 if before else _own_tail_end(page, feats, article)
-
-
 def _from(found: list[Finding], start: int) -> list[Finding]:
     """The findings from offset ``start`` on."""
     return [finding for finding in found if finding.start >= start]
@@ -321,12 +317,13 @@ def _own_tail_end(page: Page, feats: Sequence[BlockFeatures], article: Article) 
     the last sentence about its subject that follows it. The cluster can end early in an
     extraction: a gallery's counters or a bulleted list part it from the rest (more steps,
     another product, a timeline). Such a tail is long next to the cluster, about its subject
-    and holds no site menu; the tail of a whole page is menus, footers and other stories."""
+    and holds no site menu; the tail of a whole page is menus, footers and other stories.
+    (Asked only when the lines after the cluster are chrome to report, :func:`_layout`.)"""
     lo = article.last + 1
     tail = feats[lo:]
-    if page.input_kind != "text" or not _substantial(feats, lo, len(feats)):
-        return lo  # nothing to report after the article anyway
-    if sum(f.words for f in tail) <= TAIL_MIN_SHARE * article.words:
+    if page.input_kind != "text":
+        return lo
+    if sum(map(_WORDS, tail)) <= TAIL_MIN_SHARE * article.words:
         return lo
     if _menu_run(tail) >= TAIL_MENU_RUN:
         return lo
@@ -347,9 +344,17 @@ def _menu_run(feats: Sequence[BlockFeatures]) -> int:
     """The longest run of menu-like lines (a few capitalised words, a URL) in ``feats``."""
     run = longest = 0
     for feat in feats:
-        if not feat.sentence and line_cost(feat) == GAP_MENU_LINE:
+        # ``line_cost(feat) == GAP_MENU_LINE`` inlined: this visits every line after the
+        # article (a call and a ``max`` per line were most of its cost)
+        if (
+            not feat.sentence
+            and feat.letters
+            and not feat.list_item
+            and (feat.urlish or (feat.words <= MENU_MAX_WORDS and feat.title_ratio >= 0.5))
+        ):
             run += 1
-            longest = max(longest, run)
+            if run > longest:
+                longest = run
         else:
             run = 0
     return longest
@@ -398,9 +403,44 @@ def page_has_chrome(page: Page) -> bool:
     article = page_article(page)
     if article is None:
         return False
-    feats = page_features(page)
-    before = _chrome_before(feats, page.blocks, article.first)
-    return before or _substantial(feats, _tail_start(page, feats, article, before), len(feats))
+    layout = _layout(page, page_features(page), article)
+    return layout.before or layout.after
+
+
+class Layout(NamedTuple):
+    """Where site chrome may sit around the page's article (see :func:`_layout`)."""
+
+    article: Article  # the article it was worked out for
+    before: bool  # chrome before the article (:func:`_chrome_before`)
+    start: int  # the first block after the article that may be chrome: the one after the
+    # cluster on a whole page (chrome ``before`` it), else after the article's own tail
+    # (:func:`_own_tail_end`)
+    after: bool  # ...and the blocks from there on are chrome (:func:`_substantial`)
+
+
+def _layout(page: Page, feats: Sequence[BlockFeatures], article: Article) -> Layout:
+    """The chrome before and after ``article``, memoised on the page: the detector and
+    :func:`page_has_chrome` (asked by other detectors first) need the same answers."""
+    layout = page.memo.get(LAYOUT_MEMO_KEY)
+    if layout is None or layout.article is not article:
+        before = _chrome_before_memo(page, feats, article.first)
+        start = article.last + 1
+        after = _substantial(feats, start, len(feats))
+        if after and not before:  # maybe an extraction: the article's own tail stays
+            start = _own_tail_end(page, feats, article)
+            if start != article.last + 1:
+                after = _substantial(feats, start, len(feats))
+        layout = page.memo[LAYOUT_MEMO_KEY] = Layout(article, before, start, after)
+    return layout
+
+
+def _chrome_before_memo(page: Page, feats: Sequence[BlockFeatures], first: int) -> bool:
+    """:func:`_chrome_before`, reusing the answer :func:`find_article` found for the same
+    ``first`` block (it asks before cutting an off-topic tail)."""
+    known = page.memo.get(CHROME_MEMO_KEY)
+    if known is not None and first in known:
+        return known[first]
+    return _chrome_before(feats, page.blocks, first)
 
 
 def page_article(page: Page) -> Article | None:
@@ -410,7 +450,9 @@ def page_article(page: Page) -> Article | None:
         # markup places the article).
         if page.input_kind == "text":
             texts = [b.text for b in page.blocks]
-            page.memo[MEMO_KEY] = find_article(page_features(page), texts, page.blocks)
+            known: dict[int, bool] = {}
+            article = find_article(page_features(page), texts, page.blocks, known)
+            page.memo[MEMO_KEY], page.memo[CHROME_MEMO_KEY] = article, known
         else:
             page.memo[MEMO_KEY] = find_article(page_features(page))
     return page.memo[MEMO_KEY]
@@ -479,6 +521,7 @@ def find_article(
     feats: Sequence[BlockFeatures],
     texts: Sequence[str] | None = None,
     blocks: Sequence[Block] | None = None,
+    chrome_before: dict[int, bool] | None = None,
 ) -> Article | None:
     """The densest run of prose, widened over rival runs nearly as heavy.
 
@@ -488,7 +531,9 @@ def find_article(
     Given the blocks' ``texts`` (text mode), a rival *after* the best run is kept only when it
     shares the article's topic: other stories appended to the page, a cookie notice or a
     comment thread are prose too, but about something else. Given the ``blocks`` too, an
-    off-topic tail of the run is cut off (:func:`_without_off_topic_tail`)."""
+    off-topic tail of the run is cut off (:func:`_without_off_topic_tail`). Given a
+    ``chrome_before`` dict, the :func:`_chrome_before` answer asked for that is stored in
+    it (keyed by the block it was asked for), for the detector to reuse."""
     sentences = sentence_values(feats)
     best = max_run(sentences, 0, len(feats))
     if best is None or best.words < MIN_ARTICLE_WORDS:
@@ -511,10 +556,23 @@ def find_article(
         blocks is not None
         and last == best.last
         and _substantial(feats, last + 1, len(feats))
-        and _chrome_before(feats, blocks, best.first)
+        and _chrome_before_noted(feats, blocks, best.first, chrome_before)
     ):
         last = _without_off_topic_tail(sentences, feats, blocks, best.first, last)
     return Article(_with_head(feats, first), last, best.words)
+
+
+def _chrome_before_noted(
+    feats: Sequence[BlockFeatures],
+    blocks: Sequence[Block],
+    first: int,
+    known: dict[int, bool] | None,
+) -> bool:
+    """:func:`_chrome_before`, the answer noted in ``known`` (when given)."""
+    before = _chrome_before(feats, blocks, first)
+    if known is not None:
+        known[first] = before
+    return before
 
 
 def _without_off_topic_tail(
@@ -543,6 +601,7 @@ def _without_off_topic_tail(
     words with spaces, and Korean attaches particles to them."""
     index, value, toll = sentences
     a, b = bisect_left(index, first), bisect_left(index, last + 1)
+    stopwords = load_stopwords().words
     for k in _tail_cuts(value, toll, a, b)[-MAX_TAIL_CUTS:][::-1]:  # the longest tail first
         feat = feats[index[k]]
         if feat.cjk:
@@ -550,7 +609,7 @@ def _without_off_topic_tail(
         if not feat.prose:
             continue
         sample = _joined((blocks[index[m]].key for m in range(k, b)), TAIL_SAMPLE_CHARS)
-        tail = set(sample.split()) - load_stopwords().words
+        tail = set(sample.split()) - stopwords
         if len(tail) < TAIL_MIN_WORDS:
             continue
         before = (blocks[index[m]].key for m in range(k - 1, a - 1, -1))  # nearest first
