@@ -99,11 +99,23 @@ def sentence_candidates(
 ) -> list[Block]:
     """The lines longer than ``max_words`` where ``contains_in_sentence`` may find a phrase
     (shorter ones are a phrase table's own candidates)."""
+    return sentence_lines(page, table, max_words, group) + long_notice_lines(page, table)
+
+
+def sentence_lines(
+    page: Page, table: PhraseTable, max_words: int, group: TableGroup | None
+) -> list[Block]:
+    """The sentence-long lines (see ``sentence_long``) holding a [contains] phrase."""
     return [
         b
         for b in contains_lines(page, table, CTA_MAX_WORDS, group)
         if b.words > max_words and len(b.text) <= CTA_MAX_CHARS
-    ] + long_notice_lines(page, table)
+    ]
+
+
+def sentence_long(block: Block, max_words: int) -> bool:
+    """Is ``block`` longer than a short line of ``max_words`` words but at most a sentence?"""
+    return max_words < block.words <= CTA_MAX_WORDS and len(block.text) <= CTA_MAX_CHARS
 
 
 def contains_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:

@@ -25,11 +25,12 @@ from ..page import Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block, unspaced_words
 from .ads import (
-    CTA_MAX_CHARS,
     CTA_MAX_WORDS,
     CTA_MIN_PHRASE_WORDS,
     PHRASE_GROUP,
     contains_in_sentence,
+    sentence_lines,
+    sentence_long,
 )
 from .marker_regions import (
     COMMENTS_MIN_PROSE_SHARE_BEFORE,
@@ -37,7 +38,7 @@ from .marker_regions import (
     RegionCheckedPhraseDetector,
     region_plausible,
 )
-from .phrase_detector import PhraseDetector, contains_lines, digit_blocks, phrase_candidates
+from .phrase_detector import PhraseDetector, digit_blocks, phrase_candidates
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -177,10 +178,8 @@ class CommentsDetector(RegionCheckedPhraseDetector):
         # The lines ``match`` tries ``contains_in_sentence`` on (below), gated the same way.
         extra = [
             b
-            for b in contains_lines(page, table, CTA_MAX_WORDS, group)
-            if b.words > self.max_words
-            and len(b.text) <= CTA_MAX_CHARS
-            and _THREAD_WORD.search(b.key)
+            for b in sentence_lines(page, table, self.max_words, group)
+            if _THREAD_WORD.search(b.key)
         ]
         return phrase_candidates(page, table, self.max_words, extra, group)
 
@@ -188,8 +187,7 @@ class CommentsDetector(RegionCheckedPhraseDetector):
         found = _phrase_match(self, table, block)
         if (
             found is None
-            and self.max_words < block.words <= CTA_MAX_WORDS
-            and len(block.text) <= CTA_MAX_CHARS
+            and sentence_long(block, self.max_words)
             and _THREAD_WORD.search(block.key)
         ):
             found = contains_in_sentence(table, block) or _unspaced_in_sentence(table, block)

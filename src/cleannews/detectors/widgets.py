@@ -17,9 +17,15 @@ from typing import ClassVar, Sequence
 from ..kinds import Kind
 from ..page import Page
 from ..text.blocks import Block
-from .ads import CTA_MAX_CHARS, CTA_MAX_WORDS, PHRASE_GROUP, contains_in_sentence
+from .ads import (
+    CTA_MAX_WORDS,
+    PHRASE_GROUP,
+    contains_in_sentence,
+    sentence_lines,
+    sentence_long,
+)
 from .marker_regions import RegionCheckedPhraseDetector
-from .phrase_detector import PhraseDetector, contains_lines, phrase_candidates
+from .phrase_detector import PhraseDetector, phrase_candidates
 from .phrases import Phrase, PhraseTable
 from .registry import register_detector
 
@@ -42,20 +48,12 @@ class WidgetsDetector(RegionCheckedPhraseDetector):
             return page.blocks  # a subclass's own ``match``: every block
         group = self.group(table)
         # The sentence-long lines ``match`` tries ``contains_in_sentence`` on (below).
-        extra = [
-            b
-            for b in contains_lines(page, table, CTA_MAX_WORDS, group)
-            if b.words > self.max_words and len(b.text) <= CTA_MAX_CHARS
-        ]
+        extra = sentence_lines(page, table, self.max_words, group)
         return phrase_candidates(page, table, self.max_words, extra, group)
 
     def match(self, table: PhraseTable, block: Block) -> Phrase | None:
         found = _phrase_match(self, table, block)
-        if (
-            found is None
-            and self.max_words < block.words <= CTA_MAX_WORDS
-            and len(block.text) <= CTA_MAX_CHARS
-        ):
+        if found is None and sentence_long(block, self.max_words):
             found = contains_in_sentence(table, block)
         return found
 
