@@ -213,9 +213,16 @@ def test_prose_about_the_next_article_is_not_flagged(line: str) -> None:
         ("Kolom lainnya", "id"),
         ("다른 칼럼", "ko"),
         ("その他のコラム", "ja"),
+        ("More articles by this author", "en"),
+        ("Weitere Artikel des Autors", "de"),
+        ("Mais artigos do autor", "pt"),
+        ("Altri articoli dell'autore", "it"),
+        ("Другие статьи автора", "ru"),
+        ("Artikel lainnya dari penulis", "id"),
+        ("この著者の記事一覧", "ja"),
     ],
 )
-def test_other_columns_headings_open_a_related_region(line: str, language: str) -> None:
+def test_other_columns_and_author_headings_open_a_related_region(line: str, language: str) -> None:
     listing = "\n".join(f"Headline number {n} about something else" for n in range(5))
     text = f"{ARTICLE}\n{line}\n{listing}"
     assert flagged(text, language) == [(5, "related.marker", Scope.REGION)]
@@ -236,21 +243,3 @@ def test_prose_about_columns_and_opinion_is_not_flagged(line: str) -> None:
 def test_korean_headline_list_headings_open_a_related_region(line: str) -> None:
     listing = "\n".join(f"Headline number {n} about something else" for n in range(5))
     assert flagged(f"{ARTICLE}\n{line}\n{listing}", "ko") == [(5, "related.marker", Scope.REGION)]
-
-
-@pytest.mark.parametrize(
-    ("line", "language"),
-    [
-        ("More articles by this author", "en"),
-        ("Weitere Artikel des Autors", "de"),
-        ("Mais artigos do autor", "pt"),
-        ("Altri articoli dell'autore", "it"),
-        ("Другие статьи автора", "ru"),
-        ("Artikel lainnya dari penulis", "id"),
-        ("この著者の記事一覧", "ja"),
-    ],
-)
-def test_the_authors_other_stories_open_a_related_region(line: str, language: str) -> None:
-    listing = "\n".join(f"Headline number {n} about something else" for n in range(5))
-    text = f"{ARTICLE}\n{line}\n{listing}"
-    assert flagged(text, language) == [(5, "related.marker", Scope.REGION)]
