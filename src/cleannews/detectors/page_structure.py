@@ -127,7 +127,9 @@ class PageStructureDetector(Detector):
         return iter(found)
 
     # One finding per line outside the article (most lines of a scraped page): built in one
-    # comprehension or loop each, with the few distinct explanations formatted once.
+    # comprehension or loop each, with the few distinct explanations formatted once and the
+    # enum members read once (an enum attribute lookup costs about as much as the rest of a
+    # line's work).
 
     def _before(
         self, page: Page, feats: Sequence[BlockFeatures], article: Article
@@ -135,6 +137,7 @@ class PageStructureDetector(Detector):
         where = f"before the article body (block {article.first}, {article.words:.0f} words)"
         sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
         reason, name, first = "page_structure.before-article", self.name, article.first
+        nav, position, prose, chrome = Kind.NAV, Scope.POSITION, SCORE_PROSE, SCORE_CHROME
         # In HTML the page's own markup places the article's header (main_content, dom_cues).
         kept = _standfirsts(page, feats, article) if page.input_kind == "text" else set()
         kept |= _table_rows(page)
@@ -142,12 +145,12 @@ class PageStructureDetector(Detector):
             new_finding(
                 block.start,
                 block.end,
-                Kind.NAV,
-                SCORE_PROSE if feat.sentence else SCORE_CHROME,
+                nav,
+                prose if feat.sentence else chrome,
                 name,
                 reason,
                 sentence_note if feat.sentence else line_note,
-                Scope.POSITION,
+                position,
             )
             for i, (block, feat) in enumerate(zip(page.blocks[:first], feats[:first], strict=True))
             # bulleted/numbered: the article's own list (ingredients, pros/cons); a paragraph
@@ -173,6 +176,8 @@ class PageStructureDetector(Detector):
         ]
         listed = _headline_lists(lo, shaped)
         blocks, name = page.blocks, self.name
+        related_kind, footer_kind, position = Kind.RELATED, Kind.FOOTER, Scope.POSITION
+        prose_score, chrome_score = SCORE_PROSE, SCORE_CHROME
         found = []
         rows = _table_rows(page)
         in_item = feats[article.last].list_item  # the cluster may end inside a list
@@ -181,15 +186,15 @@ class PageStructureDetector(Detector):
             in_item = feat.list_item or (in_item and _continues(blocks, i))
             if in_item or i in rows:
                 continue  # bulleted/numbered (and its wrapped lines), a table row: its own
-            prose = feat.sentence
-            if i in listed:
-                kind, note, reason = Kind.RELATED, related_note, related
-            else:
-                kind, note, reason = Kind.FOOTER, sentence_note if prose else line_note, footer
-            score = SCORE_PROSE if prose else SCORE_CHROME
             block = blocks[i]
+            prose = feat.sentence
+            score = prose_score if prose else chrome_score
+            if i in listed:
+                kind, note, reason = related_kind, related_note, related
+            else:
+                kind, note, reason = footer_kind, sentence_note if prose else line_note, footer
             found.append(
-                new_finding(block.start, block.end, kind, score, name, reason, note, Scope.POSITION)
+                new_finding(block.start, block.end, kind, score, name, reason, note, position)
             )
         return found
 
