@@ -39,7 +39,7 @@ from operator import attrgetter
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from ..kinds import Kind
-from ..page import Page
+from ..page import FOLDED_MEMO, Page
 from ..spans import Finding, Scope, new_finding
 from ..text.blocks import Block
 from ..text.features import BlockFeatures, load_stopwords, page_features
@@ -214,14 +214,22 @@ def _standfirsts(page: Page, feats: Sequence[BlockFeatures], article: Article) -
         return set()
     blocks = page.blocks
     # A few candidates' words looked up in the article: cheaper than tokenizing all of it.
-    topic = TopicText(
-        blocks[j].text for j in range(article.first, article.last + 1) if feats[j].sentence
-    )
+    topic = _article_topic(page, feats, article.first, article.last + 1)
     return {
         i
         for i in candidates
         if topic.shares(content_tokens(blocks[i].text), STANDFIRST_MIN_OVERLAP)
     }
+
+
+def _article_topic(page: Page, feats: Sequence[BlockFeatures], lo: int, hi: int) -> TopicText:
+    """The sentences of blocks ``lo..hi-1`` (the article) as a :class:`TopicText`, from the
+    casefolded texts the page keeps when it has them (folding an article again costs about
+    as much as the rest of the comparison)."""
+    folded = page.memo.get(FOLDED_MEMO)
+    if folded is None or len(folded) != len(page.blocks):  # blocks made elsewhere
+        return TopicText(page.blocks[j].text for j in range(lo, hi) if feats[j].sentence)
+    return TopicText.of_folded(folded[j] for j in range(lo, hi) if feats[j].sentence)
 
 
 def _table_rows(page: Page) -> frozenset[int]:
@@ -335,7 +343,7 @@ def _own_tail_end(page: Page, feats: Sequence[BlockFeatures], article: Article) 
     blocks = page.blocks
     # The tail's words looked up in the article (stops once the share is known): cheaper
     # than tokenizing the article.
-    topic = TopicText(blocks[j].text for j in range(article.first, lo) if feats[j].sentence)
+    topic = _article_topic(page, feats, article.first, lo)
     theirs = [j for j in range(lo, len(feats)) if feats[j].sentence]
     if not topic.shares(union_tokens(blocks[j].text for j in theirs), TAIL_MIN_TOPIC):
         return lo
