@@ -226,10 +226,17 @@ def _article_topic(page: Page, feats: Sequence[BlockFeatures], lo: int, hi: int)
     """The sentences of blocks ``lo..hi-1`` (the article) as a :class:`TopicText`, from the
     casefolded texts the page keeps when it has them (folding an article again costs about
     as much as the rest of the comparison)."""
-    folded = page.memo.get(FOLDED_MEMO)
-    if folded is None or len(folded) != len(page.blocks):  # blocks made elsewhere
+    folded = _folded_texts(page)
+    if folded is None:
         return TopicText(page.blocks[j].text for j in range(lo, hi) if feats[j].sentence)
     return TopicText.of_folded(folded[j] for j in range(lo, hi) if feats[j].sentence)
+
+
+def _folded_texts(page: Page) -> list[str] | None:
+    """The casefolded text of each block, as the page keeps it (``None`` when it does not:
+    blocks made elsewhere)."""
+    folded: list[str] | None = page.memo.get(FOLDED_MEMO)
+    return folded if folded is not None and len(folded) == len(page.blocks) else None
 
 
 def _table_rows(page: Page) -> frozenset[int]:
@@ -462,7 +469,9 @@ def page_article(page: Page) -> Article | None:
         # In text mode clusters after the article are also asked about its topic (in HTML the
         # markup places the article).
         if page.input_kind == "text":
-            texts = [b.text for b in page.blocks]
+            # Only their content words are compared, which casefolding keeps: the texts the
+            # page keeps casefolded serve (no list of every block's text to build).
+            texts = _folded_texts(page) or [b.text for b in page.blocks]
             known: dict[int, bool] = {}
             article = find_article(page_features(page), texts, page.blocks, known)
             page.memo[MEMO_KEY], page.memo[CHROME_MEMO_KEY] = article, known
@@ -541,12 +550,13 @@ def find_article(
     When the page has two comparable clusters (an article split by a long chart or list, or
     an article followed by a long teaser list) we cannot tell which is the article, so we
     keep both and everything between: a missed removal is cheaper than a lost paragraph.
-    Given the blocks' ``texts`` (text mode), a rival *after* the best run is kept only when it
-    shares the article's topic: other stories appended to the page, a cookie notice or a
-    comment thread are prose too, but about something else. Given the ``blocks`` too, an
-    off-topic tail of the run is cut off (:func:`_without_off_topic_tail`). Given a
-    ``chrome_before`` dict, the :func:`_chrome_before` answer asked for that is stored in
-    it (keyed by the block it was asked for), for the detector to reuse."""
+    Given the blocks' ``texts`` (text mode; casefolded or not, as only their content words
+    count), a rival *after* the best run is kept only when it shares the article's topic:
+    other stories appended to the page, a cookie notice or a comment thread are prose too,
+    but about something else. Given the ``blocks`` too, an off-topic tail of the run is cut
+    off (:func:`_without_off_topic_tail`). Given a ``chrome_before`` dict, the
+    :func:`_chrome_before` answer asked for that is stored in it (keyed by the block it was
+    asked for), for the detector to reuse."""
     sentences = sentence_values(feats)
     best = max_run(sentences, 0, len(feats))
     if best is None or best.words < MIN_ARTICLE_WORDS:
