@@ -147,3 +147,22 @@ def test_back_to_all_news_links_are_flagged(line: str) -> None:
 def test_prose_about_going_back_is_not_flagged() -> None:
     line = "Back to all the news from the council: the plan takes effect next spring."
     assert flagged([PROSE, PROSE2, line, PROSE]) == {}
+
+
+SECTIONS = ["Opinion", "Culture", "Travel", "Style"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "menu"),
+    [
+        # a code line parts a run: the part long enough is a menu, the short part is not
+        (["Example News", *MENU, "Content-Type: text/plain", *SECTIONS, PROSE, PROSE2], MENU),
+        # ...and so does a numbered heading, here after the shorter part
+        ([*SECTIONS, "3. Storage model", *MENU, PROSE, PROSE2], MENU),
+        # neither part is long enough
+        ([*SECTIONS, 'ETag: "1"', *MENU[:4], PROSE, PROSE2], []),
+    ],
+)
+def test_a_line_that_is_no_menu_item_parts_a_run(lines: list[str], menu: list[str]) -> None:
+    runs = {line for line, reason in flagged(lines).items() if reason == "navigation.menu-run"}
+    assert runs - {"Example News"} == set(menu)
