@@ -15,11 +15,11 @@ Three kinds of evidence, each with its own reason code:
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
-from ..spans import Finding, new_finding
+from ..spans import Finding, Scope, _FindingBuilder
 from ..text.blocks import Block
 from ..text.features import BlockFeatures, page_features
 from ..text.scan import blocks_containing
@@ -45,6 +45,7 @@ _LIST_INTRO = re.compile(r"[:：]\s*$")
 _CODE_CHARS = frozenset('{}[]<>=;:"')
 # Runs of at least ``MENU_RUN_MIN_LINES`` lines flagged 1 in a byte-per-line string.
 _SHORT_RUN = re.compile(b"\x01{%d,}" % MENU_RUN_MIN_LINES)
+_FINDING: Any = _FindingBuilder  # see page_structure's ``_FINDING``
 
 
 @register_detector
@@ -82,6 +83,8 @@ class NavigationDetector(PhraseDetector):
         feats = page_features(page)
         blocks, name = page.blocks, self.name
         nav, reason = Kind.NAV, "navigation.menu-run"  # read once, not once per line
+        # Filled in place, as page_structure builds its one finding per line (``_FINDING``).
+        builder, finding, scope = _FINDING, Finding, Scope.BLOCK
         found: list[Finding] = []
         for first, last in menu_runs(feats, blocks):
             if _inside_article(page, feats, first, last):
@@ -89,10 +92,19 @@ class NavigationDetector(PhraseDetector):
             size = last - first + 1
             score = MENU_RUN_LONG_SCORE if size >= MENU_RUN_LONG_LINES else MENU_RUN_SCORE
             note = f"one of {size} consecutive short non-sentence lines (a menu)"
-            found += [
-                new_finding(b.start, b.end, nav, score, name, reason, note)
-                for b in blocks[first : last + 1]
-            ]
+            for b in blocks[first : last + 1]:
+                f = builder()
+                f.start = b.start
+                f.end = b.end
+                f.kind = nav
+                f.score = score
+                f.detector = name
+                f.reason = reason
+                f.explanation = note
+                f.scope = scope
+                f.region_kind = None
+                f.__class__ = finding
+                found.append(f)
         return found
 
 
