@@ -57,9 +57,12 @@ class NavigationDetector(PhraseDetector):
     max_words = 6
 
     def detect(self, page: Page) -> Iterator[Finding]:
-        yield from super().detect(page)
-        yield from self._breadcrumbs(page)
-        yield from self._menu_runs(page)
+        # One list, handed over at once: a menu run's findings (dozens per page) are not
+        # resumed through a generator one by one.
+        found = list(super().detect(page))
+        found += self._breadcrumbs(page)
+        found += self._menu_runs(page)
+        return iter(found)
 
     def _breadcrumbs(self, page: Page) -> list[Finding]:
         # Only lines holding a separator's character can be trails: a page-level scan.
