@@ -46,3 +46,14 @@ def test_topic_text_agrees_on_any_text(texts: list[str], paragraph: str) -> None
     assert topic == set().union(*map(content_tokens, texts))
     assert all(TopicText(texts).holds(t) == (t in topic) for t in tokens)
     assert TopicText(texts).shares(tokens, 0.5) == (overlap(tokens, topic) >= 0.5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=4), _TEXT)
+def test_topic_text_of_folded_texts_is_the_topic_text_of_the_texts(
+    texts: list[str], paragraph: str
+) -> None:
+    tokens = content_tokens(paragraph)
+    plain, folded = TopicText(texts), TopicText.of_folded(t.casefold() for t in texts)
+    assert all(folded.holds(t) == plain.holds(t) for t in tokens)
+    assert folded.shares(tokens, 0.5) == plain.shares(tokens, 0.5)

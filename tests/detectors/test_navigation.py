@@ -6,6 +6,7 @@ import pytest
 
 from cleannews.detectors.navigation import NavigationDetector, breadcrumb_items
 from cleannews.page import Page
+from cleannews.spans import Finding, Scope
 
 PROSE = (
     "The city council approved the new budget on Tuesday after a long debate about housing, "
@@ -147,3 +148,31 @@ def test_back_to_all_news_links_are_flagged(line: str) -> None:
 def test_prose_about_going_back_is_not_flagged() -> None:
     line = "Back to all the news from the council: the plan takes effect next spring."
     assert flagged([PROSE, PROSE2, line, PROSE]) == {}
+
+
+SECTIONS = ["Opinion", "Culture", "Travel", "Style"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "menu"),
+    [
+        # a code line parts a run: the part long enough is a menu, the short part is not
+        (["Example News", *MENU, "Content-Type: text/plain", *SECTIONS, PROSE, PROSE2], MENU),
+        # ...and so does a numbered heading, here after the shorter part
+        ([*SECTIONS, "3. Storage model", *MENU, PROSE, PROSE2], MENU),
+        # neither part is long enough
+        ([*SECTIONS, 'ETag: "1"', *MENU[:4], PROSE, PROSE2], []),
+    ],
+)
+def test_a_line_that_is_no_menu_item_parts_a_run(lines: list[str], menu: list[str]) -> None:
+    runs = {line for line, reason in flagged(lines).items() if reason == "navigation.menu-run"}
+    assert runs - {"Example News"} == set(menu)
+
+
+def test_menu_run_findings_built_in_place_are_genuine_findings() -> None:
+    page = Page.from_text("\n".join(["Example News", *MENU, PROSE, PROSE2, PROSE]))
+    findings = [f for f in NavigationDetector().detect(page) if f.reason == "navigation.menu-run"]
+    assert len(findings) == len(MENU) + 1
+    for f in findings:
+        assert type(f) is Finding and f.scope is Scope.BLOCK and f.region_kind is None
+        assert f == Finding.from_dict(f.to_dict())

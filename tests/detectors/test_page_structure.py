@@ -10,7 +10,7 @@ from cleannews.detectors.page_structure import (
     page_has_chrome,
 )
 from cleannews.page import Page
-from cleannews.spans import Scope
+from cleannews.spans import Finding, Scope
 from cleannews.text.features import page_features
 
 from seeds import CLEAN_CONTROLS, load_seeds
@@ -146,6 +146,19 @@ def test_findings_are_positional_evidence() -> None:
     page = Page.from_text("\n".join(MENU + ARTICLE + FOOTER))
     scopes = {f.scope for f in PageStructureDetector().detect(page)}
     assert scopes == {Scope.POSITION}
+
+
+def test_findings_built_in_place_are_genuine_findings() -> None:
+    page = Page.from_text("\n".join(MENU + ARTICLE + HEADLINES + FOOTER))
+    findings = list(PageStructureDetector().detect(page))
+    assert {f.kind.value for f in findings} == {"nav", "related", "footer"}
+    for f in findings:
+        assert type(f) is Finding and f.region_kind is None
+        assert f == Finding.from_dict(f.to_dict()) and hash(f) == hash(
+            Finding.from_dict(f.to_dict())
+        )
+        with pytest.raises(AttributeError):
+            f.score = 1.0  # type: ignore[misc]  # frozen
 
 
 def test_wrapped_lines_of_list_items_after_the_article_stay_with_their_item() -> None:

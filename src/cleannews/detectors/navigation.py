@@ -15,11 +15,11 @@ Three kinds of evidence, each with its own reason code:
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
-from ..spans import Finding, new_finding
+from ..spans import Finding, Scope, _FindingBuilder
 from ..text.blocks import Block
 from ..text.features import BlockFeatures, page_features
 from ..text.scan import blocks_containing
@@ -45,6 +45,7 @@ _LIST_INTRO = re.compile(r"[:：]\s*$")
 _CODE_CHARS = frozenset('{}[]<>=;:"')
 # Runs of at least ``MENU_RUN_MIN_LINES`` lines flagged 1 in a byte-per-line string.
 _SHORT_RUN = re.compile(b"\x01{%d,}" % MENU_RUN_MIN_LINES)
+_FINDING: Any = _FindingBuilder  # see page_structure's ``_FINDING``
 
 
 @register_detector
@@ -56,9 +57,12 @@ class NavigationDetector(PhraseDetector):
     max_words = 6
 
     def detect(self, page: Page) -> Iterator[Finding]:
-        yield from super().detect(page)
-        yield from self._breadcrumbs(page)
-        yield from self._menu_runs(page)
+        # One list, handed over at once: a menu run's findings (dozens per page) are not
+        # resumed through a generator one by one.
+        found = list(super().detect(page))
+        found += self._breadcrumbs(page)
+        found += self._menu_runs(page)
+        return iter(found)
 
     def _breadcrumbs(self, page: Page) -> list[Finding]:
         # Only lines holding a separator's character can be trails: a page-level scan.
@@ -81,6 +85,9 @@ class NavigationDetector(PhraseDetector):
     def _menu_runs(self, page: Page) -> list[Finding]:
         feats = page_features(page)
         blocks, name = page.blocks, self.name
+        nav, reason = Kind.NAV, "navigation.menu-run"  # read once, not once per line
+        # Filled in place, as page_structure builds its one finding per line (``_FINDING``).
+        builder, finding, scope = _FINDING, Finding, Scope.BLOCK
         found: list[Finding] = []
         for first, last in menu_runs(feats, blocks):
             if _inside_article(page, feats, first, last):
@@ -88,10 +95,19 @@ class NavigationDetector(PhraseDetector):
             size = last - first + 1
             score = MENU_RUN_LONG_SCORE if size >= MENU_RUN_LONG_LINES else MENU_RUN_SCORE
             note = f"one of {size} consecutive short non-sentence lines (a menu)"
-            found += [
-                new_finding(b.start, b.end, Kind.NAV, score, name, "navigation.menu-run", note)
-                for b in blocks[first : last + 1]
-            ]
+            for b in blocks[first : last + 1]:
+                f = builder()
+                f.start = b.start
+                f.end = b.end
+                f.kind = nav
+                f.score = score
+                f.detector = name
+                f.reason = reason
+                f.explanation = note
+                f.scope = scope
+                f.region_kind = None
+                f.__class__ = finding
+                found.append(f)
         return found
 
 
@@ -119,35 +135,28 @@ def _crumb(item: str) -> bool:
     return bool(item) and len(item.split()) <= BREADCRUMB_ITEM_MAX_WORDS and item[-1] not in ".!?"
 
 
-def _menu_item(feat: BlockFeatures, text: str) -> bool:
-    """A short label; code ("Content-Length: 106", '"rel": "x",') and numbered section
-    headings ("9. Bearer tokens") are the article's own material, not menu entries."""
-    return (
-        feat.words <= MENU_ITEM_MAX_WORDS
-        and not feat.terminal
-        and feat.letters
-        and not (feat.list_item and text[:1].isdigit())
-        and _CODE_CHARS.isdisjoint(text)
-    )
-
-
 def menu_runs(feats: Sequence[BlockFeatures], blocks: Sequence[Block]) -> Iterator[tuple[int, int]]:
     """(first, last) block indices of runs of at least ``MENU_RUN_MIN_LINES`` menu items.
 
-    Two steps, so that most lines cost no Python call: the feature half of
-    :func:`_menu_item` for every line as one byte per line, where a regex finds the runs long
-    enough; then the text half only inside those runs (which may split them)."""
+    A menu item is a short label (at most ``MENU_ITEM_MAX_WORDS`` words, unterminated, with a
+    letter); code ("Content-Length: 106", '"rel": "x",') and numbered section headings
+    ("9. Bearer tokens") are the article's own material, not menu entries.
+
+    Two steps, so that no line costs a Python call: the feature half of the test for every
+    line as one byte per line, where a regex finds the runs long enough; then the text half
+    for the lines of those runs only, as bytes again (it may split a run)."""
     short = bytes([f.words <= MENU_ITEM_MAX_WORDS and not f.terminal and f.letters for f in feats])
+    code = _CODE_CHARS
     for run in _SHORT_RUN.finditer(short):
-        start = None
-        for i in range(run.start(), run.end() + 1):
-            if i < run.end() and _menu_item(feats[i], blocks[i].text):
-                if start is None:
-                    start = i
-                continue
-            if start is not None and i - start >= MENU_RUN_MIN_LINES:
-                yield start, i - 1
-            start = None
+        lo, hi = run.span()
+        items = bytes(
+            [
+                not (f.list_item and b.text[:1].isdigit()) and code.isdisjoint(b.text)
+                for f, b in zip(feats[lo:hi], blocks[lo:hi], strict=True)
+            ]
+        )
+        for part in _SHORT_RUN.finditer(items):
+            yield lo + part.start(), lo + part.end() - 1
 
 
 def _inside_article(page: Page, feats: Sequence[BlockFeatures], first: int, last: int) -> bool:

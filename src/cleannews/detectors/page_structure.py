@@ -36,11 +36,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..kinds import Kind
-from ..page import Page
-from ..spans import Finding, Scope, new_finding
+from ..page import FOLDED_MEMO, Page
+from ..spans import Finding, Scope, _FindingBuilder
 from ..text.blocks import Block
 from ..text.features import BlockFeatures, load_stopwords, page_features
 from ..text.topic import TopicText, content_tokens, overlap, union_tokens
@@ -98,6 +98,12 @@ HEADLINE_MAX_WORDS = 20
 _HIRAGANA = re.compile("[\u3041-\u309f]")
 HEADLINE_NEIGHBOURS = 2  # a headline list has another headline within this many blocks
 _WORDS = attrgetter("words")
+# The detector's findings are built as :func:`~cleannews.spans.new_finding` builds them (a
+# builder of the same layout, filled in, then turned into a ``Finding``), written out in its
+# loops: a call per finding was a third of their cost. Its checks hold by construction (a
+# block is never empty, the scores are constants in [0, 1]). ``Any``: the builder becomes a
+# ``Finding``, which no static type says.
+_FINDING: Any = _FindingBuilder
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +133,9 @@ class PageStructureDetector(Detector):
         return iter(found)
 
     # One finding per line outside the article (most lines of a scraped page): built in one
-    # comprehension or loop each, with the few distinct explanations formatted once.
+    # loop each, with the few distinct explanations formatted once, the enum members read
+    # once (an enum attribute lookup costs about as much as the rest of a line's work) and
+    # each finding filled in place (``_FINDING``).
 
     def _before(
         self, page: Page, feats: Sequence[BlockFeatures], article: Article
@@ -135,25 +143,34 @@ class PageStructureDetector(Detector):
         where = f"before the article body (block {article.first}, {article.words:.0f} words)"
         sentence_note, line_note = f"sentence {where}", f"short non-sentence line {where}"
         reason, name, first = "page_structure.before-article", self.name, article.first
+        nav, position, prose, chrome = Kind.NAV, Scope.POSITION, SCORE_PROSE, SCORE_CHROME
         # In HTML the page's own markup places the article's header (main_content, dom_cues).
         kept = _standfirsts(page, feats, article) if page.input_kind == "text" else set()
         kept |= _table_rows(page)
-        return [
-            new_finding(
-                block.start,
-                block.end,
-                Kind.NAV,
-                SCORE_PROSE if feat.sentence else SCORE_CHROME,
-                name,
-                reason,
-                sentence_note if feat.sentence else line_note,
-                Scope.POSITION,
-            )
-            for i, (block, feat) in enumerate(zip(page.blocks[:first], feats[:first], strict=True))
+        found: list[Finding] = []
+        builder, finding = _FINDING, Finding
+        for i, (block, feat) in enumerate(zip(page.blocks[:first], feats[:first], strict=True)):
             # bulleted/numbered: the article's own list (ingredients, pros/cons); a paragraph
             # about the article's subject: its standfirst or intro; a table row
-            if not feat.list_item and i not in kept
-        ]
+            if feat.list_item or i in kept:
+                continue
+            f = builder()
+            f.start = block.start
+            f.end = block.end
+            f.kind = nav
+            if feat.sentence:
+                f.score = prose
+                f.explanation = sentence_note
+            else:
+                f.score = chrome
+                f.explanation = line_note
+            f.detector = name
+            f.reason = reason
+            f.scope = position
+            f.region_kind = None
+            f.__class__ = finding
+            found.append(f)
+        return found
 
     def _after(self, page: Page, feats: Sequence[BlockFeatures], article: Article) -> list[Finding]:
         where = f"after the article body (ends at block {article.last})"
@@ -173,7 +190,10 @@ class PageStructureDetector(Detector):
         ]
         listed = _headline_lists(lo, shaped)
         blocks, name = page.blocks, self.name
-        found = []
+        related_kind, footer_kind, position = Kind.RELATED, Kind.FOOTER, Scope.POSITION
+        prose_score, chrome_score = SCORE_PROSE, SCORE_CHROME
+        builder, finding = _FINDING, Finding
+        found: list[Finding] = []
         rows = _table_rows(page)
         in_item = feats[article.last].list_item  # the cluster may end inside a list
         for i in range(article.last + 1, len(feats)):
@@ -181,16 +201,21 @@ class PageStructureDetector(Detector):
             in_item = feat.list_item or (in_item and _continues(blocks, i))
             if in_item or i in rows:
                 continue  # bulleted/numbered (and its wrapped lines), a table row: its own
-            prose = feat.sentence
-            if i in listed:
-                kind, note, reason = Kind.RELATED, related_note, related
-            else:
-                kind, note, reason = Kind.FOOTER, sentence_note if prose else line_note, footer
-            score = SCORE_PROSE if prose else SCORE_CHROME
             block = blocks[i]
-            found.append(
-                new_finding(block.start, block.end, kind, score, name, reason, note, Scope.POSITION)
-            )
+            f = builder()
+            f.start = block.start
+            f.end = block.end
+            f.score = prose_score if feat.sentence else chrome_score
+            if i in listed:
+                f.kind, f.reason, f.explanation = related_kind, related, related_note
+            else:
+                f.kind, f.reason = footer_kind, footer
+                f.explanation = sentence_note if feat.sentence else line_note
+            f.detector = name
+            f.scope = position
+            f.region_kind = None
+            f.__class__ = finding
+            found.append(f)
         return found
 
 
@@ -209,14 +234,29 @@ def _standfirsts(page: Page, feats: Sequence[BlockFeatures], article: Article) -
         return set()
     blocks = page.blocks
     # A few candidates' words looked up in the article: cheaper than tokenizing all of it.
-    topic = TopicText(
-        blocks[j].text for j in range(article.first, article.last + 1) if feats[j].sentence
-    )
+    topic = _article_topic(page, feats, article.first, article.last + 1)
     return {
         i
         for i in candidates
         if topic.shares(content_tokens(blocks[i].text), STANDFIRST_MIN_OVERLAP)
     }
+
+
+def _article_topic(page: Page, feats: Sequence[BlockFeatures], lo: int, hi: int) -> TopicText:
+    """The sentences of blocks ``lo..hi-1`` (the article) as a :class:`TopicText`, from the
+    casefolded texts the page keeps when it has them (folding an article again costs about
+    as much as the rest of the comparison)."""
+    folded = _folded_texts(page)
+    if folded is None:
+        return TopicText(page.blocks[j].text for j in range(lo, hi) if feats[j].sentence)
+    return TopicText.of_folded(folded[j] for j in range(lo, hi) if feats[j].sentence)
+
+
+def _folded_texts(page: Page) -> list[str] | None:
+    """The casefolded text of each block, as the page keeps it (``None`` when it does not:
+    blocks made elsewhere)."""
+    folded: list[str] | None = page.memo.get(FOLDED_MEMO)
+    return folded if folded is not None and len(folded) == len(page.blocks) else None
 
 
 def _table_rows(page: Page) -> frozenset[int]:
@@ -330,7 +370,7 @@ def _own_tail_end(page: Page, feats: Sequence[BlockFeatures], article: Article) 
     blocks = page.blocks
     # The tail's words looked up in the article (stops once the share is known): cheaper
     # than tokenizing the article.
-    topic = TopicText(blocks[j].text for j in range(article.first, lo) if feats[j].sentence)
+    topic = _article_topic(page, feats, article.first, lo)
     theirs = [j for j in range(lo, len(feats)) if feats[j].sentence]
     if not topic.shares(union_tokens(blocks[j].text for j in theirs), TAIL_MIN_TOPIC):
         return lo
@@ -449,7 +489,9 @@ def page_article(page: Page) -> Article | None:
         # In text mode clusters after the article are also asked about its topic (in HTML the
         # markup places the article).
         if page.input_kind == "text":
-            texts = [b.text for b in page.blocks]
+            # Only their content words are compared, which casefolding keeps: the texts the
+            # page keeps casefolded serve (no list of every block's text to build).
+            texts = _folded_texts(page) or [b.text for b in page.blocks]
             known: dict[int, bool] = {}
             article = find_article(page_features(page), texts, page.blocks, known)
             page.memo[MEMO_KEY], page.memo[CHROME_MEMO_KEY] = article, known
@@ -528,12 +570,13 @@ def find_article(
     When the page has two comparable clusters (an article split by a long chart or list, or
     an article followed by a long teaser list) we cannot tell which is the article, so we
     keep both and everything between: a missed removal is cheaper than a lost paragraph.
-    Given the blocks' ``texts`` (text mode), a rival *after* the best run is kept only when it
-    shares the article's topic: other stories appended to the page, a cookie notice or a
-    comment thread are prose too, but about something else. Given the ``blocks`` too, an
-    off-topic tail of the run is cut off (:func:`_without_off_topic_tail`). Given a
-    ``chrome_before`` dict, the :func:`_chrome_before` answer asked for that is stored in
-    it (keyed by the block it was asked for), for the detector to reuse."""
+    Given the blocks' ``texts`` (text mode; casefolded or not, as only their content words
+    count), a rival *after* the best run is kept only when it shares the article's topic:
+    other stories appended to the page, a cookie notice or a comment thread are prose too,
+    but about something else. Given the ``blocks`` too, an off-topic tail of the run is cut
+    off (:func:`_without_off_topic_tail`). Given a ``chrome_before`` dict, the
+    :func:`_chrome_before` answer asked for that is stored in it (keyed by the block it was
+    asked for), for the detector to reuse."""
     sentences = sentence_values(feats)
     best = max_run(sentences, 0, len(feats))
     if best is None or best.words < MIN_ARTICLE_WORDS:

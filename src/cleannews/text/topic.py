@@ -54,6 +54,16 @@ class TopicText:
     def __init__(self, texts: Iterable[str]) -> None:
         self._text = "\n".join(texts).casefold()  # as ``union_tokens`` sees them
 
+    @classmethod
+    def of_folded(cls, folded: Iterable[str]) -> TopicText:
+        """``TopicText(texts)`` from the ``texts`` already casefolded (a page keeps its
+        blocks' casefolded texts): casefolding goes character by character, so joining the
+        folded texts is folding the joined text, and the fold (a pass over every character,
+        slow for non-ASCII text) is not paid again."""
+        topic = cls.__new__(cls)
+        topic._text = "\n".join(folded)
+        return topic
+
     def shares(self, tokens: set[str], share: float) -> bool:
         if not tokens:
             return 0.0 >= share
