@@ -290,3 +290,37 @@ def test_paragraphs_cut_in_mid_sentence_are_a_listing_of_other_stories() -> None
 def test_article_paragraphs_are_not_cut_snippets(lines: list[str]) -> None:
     found = flagged("\n".join([ARTICLE, *lines]))
     assert [f for f in found if f[1] == "related.cut-snippets"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Weitere Informationen:", "de"),
+        ("Zusatzinformationen:", "de"),
+        ("More information", "en"),
+        ("Más información:", "es"),
+        ("Plus d'informations", "fr"),
+        ("Ulteriori informazioni", "it"),
+        ("Mais informações", "pt"),
+        ("Więcej informacji:", "pl"),
+        ("Дополнительная информация", "ru"),
+        ("Informasi lebih lanjut", "id"),
+        ("자세한 정보", "ko"),
+        ("詳細情報", "ja"),
+    ],
+)
+def test_more_information_labels_are_single_lines(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n- Link one\n- Link two", language) == [
+        (5, "related.line", Scope.BLOCK)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More information about the budget will be published by the council next week.",
+        "Weitere Informationen zum Thema finden Sie im Bericht des Stadtrats.",
+    ],
+)
+def test_sentences_about_more_information_are_not_flagged(line: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []
