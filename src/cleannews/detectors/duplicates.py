@@ -95,8 +95,8 @@ class DuplicatesDetector(Detector):
                 and copies[block.key] <= MAX_COPIES
                 and _long_enough(block)
                 and not _wrapped_prose(block)
-                and not _CODE.search(block.text)
                 and _in_repeated_run(blocks, original, block.index)
+                and not _CODE.search(block.text)
             ):
                 yield self._repeat(block, blocks[original])
 
