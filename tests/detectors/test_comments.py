@@ -549,3 +549,38 @@ def test_blog_comment_form_texts_are_flagged(line: str, language: str) -> None:
 )
 def test_prose_with_comment_form_words_is_not_flagged(line: str, language: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+def test_greetings_of_replies_open_a_thread() -> None:
+    text = "\n".join(
+        [ARTICLE, COMMENT, "Hallo Karl,", COMMENT, "Liebe Grüße", "Hi Roberta!", COMMENT]
+    )
+    found = flagged(text, "de")
+    assert found[0] == (6, "comments.salutation", Scope.REGION)
+    assert (7, "comments.in-thread", Scope.BLOCK) in found
+    assert (8, "comments.salutation", Scope.BLOCK) in found  # the sign-off
+    assert (9, "comments.salutation", Scope.BLOCK) in found
+    assert all(line > 5 for line, _, _ in found)  # the comment above the first greeting stays
+
+
+@pytest.mark.parametrize(
+    ("lines", "language"),
+    [
+        # One greeting: a letter or an editor's note addressing the readers.
+        (["Liebe Leserinnen und Leser,", PROSE], "de"),
+        # One address repeated: a speech or a sermon.
+        (["Liebe Gemeinde,", PROSE, "Liebe Gemeinde,", PROSE], "de"),
+        # Titles starting with a greeting word (no comma or "!" after them): a set list.
+        (["Hey Jude", "Dear Prudence", "Hello Goodbye", "Hi Heel Sneakers"], "en"),
+        # A sign-off alone.
+        (["Best regards", "Jane Doe"], "en"),
+    ],
+)
+def test_single_or_repeated_addresses_are_not_a_thread(lines: list[str], language: str) -> None:
+    found = flagged("\n".join([ARTICLE, *lines]), language)
+    assert [f for f in found if f[1] in ("comments.salutation", "comments.in-thread")] == []
+
+
+def test_greetings_before_the_article_are_not_a_thread() -> None:
+    text = "\n".join(["Dear Anna,", "Hi Tom,", ARTICLE, ARTICLE])
+    assert flagged(text, "en") == []
