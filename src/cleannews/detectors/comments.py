@@ -166,7 +166,8 @@ class CommentsDetector(RegionCheckedPhraseDetector):
                 flagged.add(finding.start)
                 yield finding
         yield from self._between(page, stamps, flagged)
-        if not page_has_chrome(page):  # an extractor's output: threads without headers
+        # Text an extractor already cleaned (no chrome) keeps threads without their headers.
+        if page.input_kind == "text" and not page_has_chrome(page):
             salutations = [f for f in self._salutation_findings(page) if f.start not in flagged]
             flagged.update(f.start for f in salutations)
             yield from self._between(page, salutations, flagged)
