@@ -505,3 +505,82 @@ def test_comment_form_texts_are_flagged(line: str, language: str) -> None:
 )
 def test_prose_about_email_is_not_flagged(line: str, language: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("ReplyDelete", "en"),
+        ("AntwortenLöschen", "de"),
+        ("ResponderExcluir", "pt"),
+        ("RispondiElimina", "it"),
+        ("ОтветитьУдалить", "ru"),
+        ("BalasHapus", "id"),
+        ("Kommentar posten", "de"),
+        ("Postar um comentário", "pt"),
+        ("You are commenting using your WordPress.com account. ( Log Out / Change )", "en"),
+        ("Du kommentierst mit Deinem Facebook-Konto. ( Abmelden / Ändern )", "de"),
+        ("Stai commentando usando il tuo account WordPress.com. ( Esci / Modifica )", "it"),
+        ("Você está comentando utilizando sua conta WordPress.com. ( Sair / Alterar )", "pt"),
+        ("Anda berkomentar menggunakan akun WordPress.com Anda. ( Keluar / Ubah )", "id"),
+        ("Verbinde mit %s", "de"),
+        ("Connecting to %s", "en"),
+        ("Benachrichtigung bei weiteren Kommentaren per E-Mail senden.", "de"),
+        ("Informiere mich über neue Beiträge per E-Mail.", "de"),
+        ("Notificar-me sobre novos comentários por e-mail.", "pt"),
+        ("Уведомлять меня о новых записях почтой.", "ru"),
+        ("新しいコメントをメールで通知", "ja"),
+        ("새 댓글 알림을 이메일로 받겠습니다.", "ko"),
+        ("Iniciar Sesión para comentar", "es"),
+        ("Para comentar las noticias debes iniciar sesión con tu usuario y contraseña.", "es"),
+    ],
+)
+def test_blog_comment_form_texts_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _, _ in flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Para comentar el caso, el ministro convocó a la prensa en la tarde del lunes.", "es"),
+        ("Connecting to the grid will take the town another three years, officials said.", "en"),
+        ("Die Stadt will sich mit dem Umland verbinden, sagte der Bürgermeister.", "de"),
+    ],
+)
+def test_prose_with_comment_form_words_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+def test_greetings_of_replies_open_a_thread() -> None:
+    text = "\n".join(
+        [ARTICLE, COMMENT, "Hallo Karl,", COMMENT, "Liebe Grüße", "Hi Roberta!", COMMENT]
+    )
+    found = flagged(text, "de")
+    assert found[0] == (6, "comments.salutation", Scope.REGION)
+    assert (7, "comments.in-thread", Scope.BLOCK) in found
+    assert (8, "comments.salutation", Scope.BLOCK) in found  # the sign-off
+    assert (9, "comments.salutation", Scope.BLOCK) in found
+    assert all(line > 5 for line, _, _ in found)  # the comment above the first greeting stays
+
+
+@pytest.mark.parametrize(
+    ("lines", "language"),
+    [
+        # One greeting: a letter or an editor's note addressing the readers.
+        (["Liebe Leserinnen und Leser,", PROSE], "de"),
+        # One address repeated: a speech or a sermon.
+        (["Liebe Gemeinde,", PROSE, "Liebe Gemeinde,", PROSE], "de"),
+        # Titles starting with a greeting word (no comma or "!" after them): a set list.
+        (["Hey Jude", "Dear Prudence", "Hello Goodbye", "Hi Heel Sneakers"], "en"),
+        # A sign-off alone.
+        (["Best regards", "Jane Doe"], "en"),
+    ],
+)
+def test_single_or_repeated_addresses_are_not_a_thread(lines: list[str], language: str) -> None:
+    found = flagged("\n".join([ARTICLE, *lines]), language)
+    assert [f for f in found if f[1] in ("comments.salutation", "comments.in-thread")] == []
+
+
+def test_greetings_before_the_article_are_not_a_thread() -> None:
+    text = "\n".join(["Dear Anna,", "Hi Tom,", ARTICLE, ARTICLE])
+    assert flagged(text, "en") == []

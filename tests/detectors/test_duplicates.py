@@ -115,6 +115,15 @@ def test_repeats_are_flagged(text: str, expected: list[tuple[int, str]]) -> None
         # Only the headline part of "Headline - Site" counts, not a long site name.
         "Big storm hits the coast - Regional Information Service\nBody\n"
         "Regional Information Service",
+        # A query built up step by step in a tutorial: code repeats on purpose.
+        "Title\nSELECT status_code,\nAVG(entries) AS mean_entries,\nSTDDEV(entries) AS stddev,\n"
+        "FROM server_log_summary\nText.\nSELECT status_code,\nAVG(entries) AS mean_entries,\n"
+        "STDDEV(entries) AS stddev,\nFROM server_log_summary",
+        # An HTTP request shown twice, its headers around it.
+        "Title\nPUT /storage/michiel/drinks/test HTTP/1.1\nHost: example.org:4439\n"
+        "Content-Type: application/json; charset=UTF-8\nText.\n"
+        "PUT /storage/michiel/drinks/test HTTP/1.1\nHost: example.org:4439\n"
+        "Content-Type: application/json; charset=UTF-8",
     ],
 )
 def test_single_or_deliberate_repeats_are_not_flagged(text: str) -> None:

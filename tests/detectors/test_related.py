@@ -243,3 +243,84 @@ def test_prose_about_columns_and_opinion_is_not_flagged(line: str) -> None:
 def test_korean_headline_list_headings_open_a_related_region(line: str) -> None:
     listing = "\n".join(f"Headline number {n} about something else" for n in range(5))
     assert flagged(f"{ARTICLE}\n{line}\n{listing}", "ko") == [(5, "related.marker", Scope.REGION)]
+
+
+# -- listings of other stories without a heading: snippets cut in mid-sentence ---------------
+
+CUT_TEASERS = [
+    "Alan Thicke, the actor best known for his starring role in a sitcom of the 1980s, died on "
+    "Tuesday at the age of 69. Born in Canada, he enjoyed a successful career as a writer and",
+    "Eastern Aleppo has fallen, and military activities there have stopped, according to the "
+    "ambassador. Residents of the eastern part of the city told reporters that they",
+    "The founder of a yoga chain was found dead under suspicious circumstances in a home in San "
+    "Diego. The police department said it received a call for a welfare check on",
+    "Gathering together for holiday family photos can be fun, or it can be a disaster. Perhaps "
+    "an uncle had too much eggnog, or the little ones just could not handle smiling for one shot.",
+    "Just four months after undergoing a double-arm transplant, a patient shared how far he has "
+    "come by releasing a video of him being able to control his right",
+]
+
+
+def test_paragraphs_cut_in_mid_sentence_are_a_listing_of_other_stories() -> None:
+    found = flagged("\n".join([ARTICLE, *CUT_TEASERS]))
+    # All five, the complete snippet between the cut ones too; the article stays.
+    assert found == [(n, "related.cut-snippets", Scope.BLOCK) for n in range(5, 10)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Two cut snippets are not enough.
+        CUT_TEASERS[:2],
+        # A paragraph broken before a link carries on in lower case on the next line.
+        [
+            CUT_TEASERS[0],
+            "comedian, as his publicist said.",
+            CUT_TEASERS[1],
+            "said on Tuesday.",
+            CUT_TEASERS[2],
+            "the hills above the town.",
+        ],
+        # List items and references are not paragraphs of a listing.
+        [f"- {line}" for line in CUT_TEASERS],
+        # Cut lines far apart, the article's paragraphs between them.
+        [CUT_TEASERS[0], PROSE, PROSE, CUT_TEASERS[1], PROSE, PROSE, CUT_TEASERS[2]],
+    ],
+)
+def test_article_paragraphs_are_not_cut_snippets(lines: list[str]) -> None:
+    found = flagged("\n".join([ARTICLE, *lines]))
+    assert [f for f in found if f[1] == "related.cut-snippets"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Weitere Informationen:", "de"),
+        ("Zusatzinformationen:", "de"),
+        ("More information", "en"),
+        ("Más información:", "es"),
+        ("Plus d'informations", "fr"),
+        ("Ulteriori informazioni", "it"),
+        ("Mais informações", "pt"),
+        ("Więcej informacji:", "pl"),
+        ("Дополнительная информация", "ru"),
+        ("Informasi lebih lanjut", "id"),
+        ("자세한 정보", "ko"),
+        ("詳細情報", "ja"),
+    ],
+)
+def test_more_information_labels_are_single_lines(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n- Link one\n- Link two", language) == [
+        (5, "related.line", Scope.BLOCK)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More information about the budget will be published by the council next week.",
+        "Weitere Informationen zum Thema finden Sie im Bericht des Stadtrats.",
+    ],
+)
+def test_sentences_about_more_information_are_not_flagged(line: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []

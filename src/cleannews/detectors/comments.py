@@ -11,6 +11,14 @@ a date with a time of day ("9. Dezember 2013 um 14:57", "March 11th, 2015 at 02:
 optionally after the author's name, in the page's tail; the first one (with the short author
 lines right above it) opens the region. Stamps before most of the prose (datelines, a news
 ticker's entries) are left alone.
+
+Extractors often keep a thread's comments and drop their headers. Replies still greet the
+reader they answer ("Hallo Karl,", "Hi Roberta!") and sign off ("Liebe Grüße"): on text an
+extractor already cleaned (no site chrome around the article), two or more different
+greetings after the article's first part open the region like stamps do, the sign-offs after
+the first one extend it. An article addresses its readers once, and a speech repeats one
+address. Greetings and sign-offs are data per language (``data/comment_greetings``,
+``data/comment_signoffs``).
 """
 
 from __future__ import annotations
@@ -38,8 +46,9 @@ from .marker_regions import (
     RegionCheckedPhraseDetector,
     region_plausible,
 )
-from .phrase_detector import PhraseDetector, digit_blocks, phrase_candidates
-from .phrases import Phrase, PhraseTable
+from .page_structure import page_has_chrome
+from .phrase_detector import PhraseDetector, digit_blocks, phrase_candidates, scanned_blocks
+from .phrases import Phrase, PhraseTable, load_table
 from .registry import register_detector
 
 # Sentence-long notices ("Comments are moderated and ...") all name the thread, or the
@@ -112,9 +121,17 @@ HEADER_MAX_WORDS = 4  # short lines right above the first stamp: "Kommentar von 
 HEADER_LOOKBACK = 2
 STAMP_SCORE = 0.75
 THREAD_SCORE = 0.7
+# Greetings and sign-offs of replies (see the module docstring): lines of a few words.
+SALUTATION_MAX_WORDS = 4  # "Hallo Herr Habermeyer,", "Liebe Grüße Sabine"
+MIN_GREETINGS = 2  # different greetings (keys)
+GREETING_ENDS = frozenset(
+    ",!"
+)  # "Hallo Karl," / "Hi!", not a title ("Hey Jude", "Dear Evan Hansen")
+SALUTATION_SCORE = 0.75
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
+PACKAGE = "cleannews.detectors"  # where the greeting and sign-off tables live (``data/``)
 
 
 @register_detector
@@ -149,6 +166,11 @@ class CommentsDetector(RegionCheckedPhraseDetector):
                 flagged.add(finding.start)
                 yield finding
         yield from self._between(page, stamps, flagged)
+        # Text an extractor already cleaned (no chrome) keeps threads without their headers.
+        if page.input_kind == "text" and not page_has_chrome(page):
+            salutations = [f for f in self._salutation_findings(page) if f.start not in flagged]
+            flagged.update(f.start for f in salutations)
+            yield from self._between(page, salutations, flagged)
 
     def _between(self, page: Page, headers: list[Finding], flagged: set[int]) -> Iterator[Finding]:
         """The headers, and every line between the first opening one and the last: the thread's
@@ -258,6 +280,38 @@ class CommentsDetector(RegionCheckedPhraseDetector):
         for block in stamps:
             yield self._stamp_finding(block, region=block is first and not depth)
 
+    def _salutation_findings(self, page: Page) -> list[Finding]:
+        """Greetings after the article's start (two different ones at least), then the
+        sign-offs after the first one; the first greeting opens the region."""
+        greetings = [
+            b
+            for b in _salutation_lines(page, "comment_greetings", self.scan_group_words)
+            if _ends_like_greeting(b.text) and not _is_signoff(b)
+        ]
+        share = self.min_prose_share_before  # a thread may be longer than the article
+        greetings = [b for b in greetings if region_plausible(page, b.index, share, False)]
+        if len({b.key for b in greetings}) < MIN_GREETINGS:
+            return []
+        first = greetings[0]
+        signoffs = [
+            b
+            for b in _salutation_lines(page, "comment_signoffs", self.scan_group_words)
+            if b.index > first.index
+        ]
+        blocks = sorted([*greetings, *signoffs], key=lambda b: b.index)
+        return [
+            self.finding(
+                block,
+                Kind.COMMENTS,
+                SALUTATION_SCORE,
+                reason="comments.salutation",
+                explanation="a reader's greeting or sign-off, one of several after the article",
+                scope=Scope.REGION if block is first else Scope.BLOCK,
+                region_kind=Kind.COMMENTS if block is first else None,
+            )
+            for block in blocks
+        ]
+
     def _stamp_finding(self, block: Block, region: bool, header: bool = False) -> Finding:
         what = (
             "the author line above a comment's time stamp" if header else "a comment's time stamp"
@@ -301,6 +355,31 @@ def _is_header(text: str) -> bool:
     """A comment number ("3") or a name line without figures ("Kommentar von Mareike"), not
     a label ("Termine:") or a price ("70,99 €")."""
     return text.isdigit() or (":" not in text and not any(c.isdigit() for c in text))
+
+
+def _salutation_lines(page: Page, kind: str, scan_words: int) -> list[Block]:
+    """The lines of at most ``SALUTATION_MAX_WORDS`` words starting with a phrase of the
+    ``data/<kind>`` table: one scan of the lines of at most ``scan_words`` words, whose joined
+    keys the phrase group's scans have already built."""
+    scan = load_table(PACKAGE, kind).prefix_scan
+    if scan is None:
+        return []
+    lines = scanned_blocks(page, scan_words, scan)
+    return [b for b in lines if b.words <= SALUTATION_MAX_WORDS]
+
+
+def _is_signoff(block: Block) -> bool:
+    """ "Liebe Grüße," starts like a greeting ("Liebe Karo,") but closes a comment."""
+    prefix = load_table(PACKAGE, "comment_signoffs").prefix
+    return prefix is not None and prefix.match(block.key) is not None
+
+
+def _ends_like_greeting(text: str) -> bool:
+    """A comma or "!" at the end, after any emoticon ("Hallo Karl,", "Hi !", "Hey Sana! :)")."""
+    end = len(text)
+    while end and not text[end - 1].isalnum() and text[end - 1] not in GREETING_ENDS:
+        end -= 1
+    return end > 0 and text[end - 1] in GREETING_ENDS
 
 
 def _anonymous_authors(page: Page) -> list[Block]:

@@ -41,6 +41,9 @@ LINE_SCORE = 0.75
 TITLE_SCORE = 0.75
 # "Headline - Site", "Headline | Site", "Site » Headline"...
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•»:]\s+|\s*[|｜]\s*|\s+::\s+")
+# Code repeats on purpose (a request shown twice, a query built up step by step): a call
+# ("AVG(entries)"), an assignment or statement end, braces, a SQL/Lua comment, a path.
+_CODE = re.compile(r"[^\W\d]\(|[=;{}]|^--|/[^\W\d]\w*/")
 
 
 @register_detector
@@ -93,6 +96,7 @@ class DuplicatesDetector(Detector):
                 and _long_enough(block)
                 and not _wrapped_prose(block)
                 and _in_repeated_run(blocks, original, block.index)
+                and not _CODE.search(block.text)
             ):
                 yield self._repeat(block, blocks[original])
 

@@ -3,14 +3,20 @@
 "Related Articles", "Popular posts from this blog", "Lesen Sie auch", "À lire aussi", "相关文章"...
 are markers: what follows them is a list of other stories, so they open a ``related`` region.
 Inline link labels such as ``Read more: <headline>`` are flagged as single lines.
+
+Listings of other stories also come without a heading: each story's opening paragraph, cut
+at a fixed length in mid-sentence and without an ellipsis ("... Born in Canada, Thicke enjoyed
+a successful career as a writer, producer and"). An article's paragraphs end like sentences,
+so a run of paragraph-long lines most of which stop on a bare word is such a listing.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Sequence
+from typing import ClassVar, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
+from ..spans import Finding
 from ..text.blocks import Block
 from .ads import CTA_MAX_WORDS, PHRASE_GROUP
 from .marker_regions import RegionCheckedPhraseDetector
@@ -30,6 +36,13 @@ LABEL_MAX_CHARS = 220
 BARE_LABEL_MIN_WORDS = 2
 BARE_HEADLINE_MIN_WORDS = 3
 HEADLINE_NOT_ENDS = frozenset(".!?。！？:：")  # a sentence, or a lead-in to what follows
+# Cut snippets (see the module docstring): paragraph-long lines (words) ending on a bare word;
+# at least this many of them, making at least this share of the paragraphs they span.
+CUT_MIN_WORDS = 20
+CUT_MIN_LINES = 3
+CUT_MIN_SHARE = 0.5
+CUT_SCORE = 0.6
+OPENING_QUOTES = frozenset("\"“„'‘«")
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
@@ -45,6 +58,17 @@ class RelatedDetector(RegionCheckedPhraseDetector):
     )
     scan_group = PHRASE_GROUP
     scan_group_words = CTA_MAX_WORDS
+
+    def detect(self, page: Page) -> Iterator[Finding]:
+        yield from super().detect(page)
+        for block in cut_snippets(page):
+            yield self.finding(
+                block,
+                Kind.RELATED,
+                CUT_SCORE,
+                reason="related.cut-snippets",
+                explanation="among paragraphs cut in mid-sentence: a listing of other stories",
+            )
 
     def candidates(self, page: Page, table: PhraseTable) -> Sequence[Block]:
         if type(self).match is not RelatedDetector.match:
@@ -97,3 +121,45 @@ def _long_label(table: PhraseTable, block: Block) -> Phrase | None:
         return None  # the same cheap gate as for short lines
     found = table.prefix.search(block.key)
     return table.by_text[("prefix", found.group(0))] if found else None
+
+
+def cut_snippets(page: Page) -> list[Block]:
+    """The span from the first to the last cut snippet of each run of paragraphs holding at
+    least :data:`CUT_MIN_LINES` of them (:data:`CUT_MIN_SHARE` of the span or more)."""
+    blocks = page.blocks
+    # Cheap gate: most pages have fewer long lines without a sentence end than a listing needs.
+    open_ended = [b for b in blocks if b.words >= CUT_MIN_WORDS and not b.terminal]
+    if len(open_ended) < CUT_MIN_LINES:
+        return []
+    cuts = [b.index for b in open_ended if _is_cut(blocks, b)]
+    found: list[Block] = []
+    run: list[int] = []
+    for i in cuts:
+        if run and not all(_is_paragraph(b) for b in blocks[run[-1] + 1 : i]):
+            found += _cut_span(blocks, run)
+            run = []
+        run.append(i)
+    return found + _cut_span(blocks, run)
+
+
+def _cut_span(blocks: Sequence[Block], run: list[int]) -> list[Block]:
+    if len(run) < CUT_MIN_LINES or len(run) < CUT_MIN_SHARE * (run[-1] - run[0] + 1):
+        return []
+    return list(blocks[run[0] : run[-1] + 1])
+
+
+def _is_paragraph(block: Block) -> bool:
+    """Paragraph-long and starting like a sentence (not a list item, a reference or code)."""
+    first = block.text[0]
+    return block.words >= CUT_MIN_WORDS and (
+        (first.isalpha() and not first.islower()) or first in OPENING_QUOTES
+    )
+
+
+def _is_cut(blocks: Sequence[Block], block: Block) -> bool:
+    """A paragraph stopping on a bare word, not one the next line carries on (a line broken
+    before a link: "... said the" / "mayor of the city.")."""
+    if not block.text[-1].isalpha() or not _is_paragraph(block):
+        return False
+    after = blocks[block.index + 1].text[0] if block.index + 1 < len(blocks) else ""
+    return not after.islower()
