@@ -457,6 +457,32 @@ EXTRACTED_HEAD = [
     "Reactions",
 ]
 
+# Sentences cut into lines where an extractor dropped their formulas (headings between them
+# still make a run of menu-like lines): pieces starting mid-sentence show an article's head.
+BROKEN_HEAD = [
+    "Solving quadratic equations",
+    "When",
+    ", there are two solutions to",
+    "and they are",
+    "The Lorenz Equations",
+    "The Cauchy Schwarz Inequality",
+    "A Cross Product Formula",
+    "The probability of getting",
+    "heads when flipping",
+    "coins is:",
+]
+COLON_MENU = [":: About us", ":: Our Shop", ":: Food", ":: Clothing", ":: Travel", ":: Map"]
+LOWER_CASE_MENU = [
+    "Home",
+    "News",
+    "World",
+    "Sport",
+    "proceso de paz",
+    "conflicto y narcotráfico",
+    "arte y teatro",
+    "música y libros",
+]
+
 
 @pytest.mark.parametrize(
     ("before", "flagged"),
@@ -464,6 +490,10 @@ EXTRACTED_HEAD = [
         pytest.param(MENU[:5], "nav", id="four-item-menu"),
         pytest.param(["Latest", "Most Read", *HEADLINES], "nav", id="headline-list"),
         pytest.param(EXTRACTED_HEAD, None, id="extracted-head"),
+        pytest.param(BROKEN_HEAD, None, id="prose-broken-by-dropped-formulas"),
+        pytest.param(COLON_MENU, "nav", id="menu-items-led-by-colons"),
+        pytest.param(LOWER_CASE_MENU, "nav", id="lower-case-menu-items"),
+        pytest.param([*MENU[:5], "and the rest", "and more"], "nav", id="menu-then-short-pieces"),
         pytest.param(
             ["Budget", "By Jane Doe", "12 March 2024", "The town hall on Tuesday.", "Reuters"],
             None,

@@ -93,6 +93,11 @@ TABLE_MEMO_KEY = "page_structure.table_rows"
 LAYOUT_MEMO_KEY = "page_structure.layout"
 CHROME_MEMO_KEY = "page_structure.chrome_before"  # {first block: _chrome_before answer}
 CONTINUATION_STARTS = frozenset(".,;:)]")
+BROKEN_STARTS = frozenset(",;")  # no menu item starts so (":: Menu", ". Item" do)
+BROKEN_PIECE_MIN_WORDS = 2  # a sentence's piece cut off by a dropped inline element...
+BROKEN_PAIR_MIN_WORDS = 7  # ...(a lower-case one and the line before it this long)...
+BROKEN_MIN_PIECES = 2  # ...this many of them before the article...
+BROKEN_MIN_SHARE = 0.2  # ...and this share of its lines: a broken article head, not chrome
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
 _HIRAGANA = re.compile("[\u3041-\u309f]")
@@ -329,6 +334,35 @@ def _chrome_before(feats: Sequence[BlockFeatures], blocks: Sequence[Block], firs
         not _starts_with_article(feats)
         and _substantial(feats, 0, first, blocks)
         and (_chrome_run(feats, blocks, first) or _menu_run(feats[first:]) >= TAIL_MENU_RUN)
+        and not _broken_prose(feats, blocks, first)
+    )
+
+
+def _broken_prose(feats: Sequence[BlockFeatures], blocks: Sequence[Block], hi: int) -> bool:
+    """Are blocks ``0..hi-1`` prose broken into pieces rather than chrome? An extractor that
+    drops inline elements (formulas, links, emphasis it cannot render) leaves sentences cut
+    into lines, each piece after the first starting mid-sentence (", there are two solutions
+    to", "and they are") after a line that did not end one. Menus and headline lists have no
+    such pieces, so a share of them among the lines marks the head of an article, however
+    much its short lines look like a menu."""
+    pieces = sum(1 for k in range(1, hi) if _broken_piece(feats, blocks, k))
+    return pieces >= max(BROKEN_MIN_PIECES, BROKEN_MIN_SHARE * hi)
+
+
+def _broken_piece(feats: Sequence[BlockFeatures], blocks: Sequence[Block], k: int) -> bool:
+    """Block ``k`` goes on with the sentence the line before it left open: it starts with
+    a comma or a semicolon, or in lower case after a line that ends in a lower-case word, the
+    two as long as a clause (two items of a lower-case menu, "proceso de paz" under
+    "congreso", are shorter)."""
+    if feats[k].words < BROKEN_PIECE_MIN_WORDS or feats[k - 1].terminal:
+        return False
+    head = blocks[k].text[:1]
+    if head in BROKEN_STARTS:
+        return True
+    return (
+        head.islower()
+        and blocks[k - 1].text[-1:].islower()
+        and feats[k - 1].words + feats[k].words >= BROKEN_PAIR_MIN_WORDS
     )
 
 
