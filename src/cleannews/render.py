@@ -19,10 +19,9 @@ from .text.blocks import Block
 LINE_SEPARATOR = "\n"
 PIECE_SEPARATOR = " "  # between kept pieces of one source line (a removal cut it)
 _KEPT = (Kind.TITLE, Kind.CONTENT)  # identity tests: cheaper than ``Kind.is_removed``
-# C-level field readers: a removed span gathers these over every unit and finding of its run
-# (runs of removed units are long: a menu, a footer, a listing).
-_DETECTOR, _REASON, _KIND = attrgetter("detector"), attrgetter("reason"), attrgetter("kind")
-_SCORE, _RULE, _FINDINGS = attrgetter("score"), attrgetter("rule"), attrgetter("findings")
+# C-level field readers: a removed span gathers these over every unit of its run (runs of
+# removed units are long: a menu, a footer, a listing).
+_SCORE, _FINDINGS = attrgetter("score"), attrgetter("findings")
 # Why a unit was kept, by resolver rule (other rules: ``kept (<rule>)``).
 KEPT_EXPLANATIONS = {
     "over-removal-guard": "kept by the over-removal guard: removing it would leave almost nothing",
@@ -113,17 +112,19 @@ def _removed_span(
         group[0].kind,
         source[start:end],
         max(map(_SCORE, group)),
-        _unique(map(_DETECTOR, findings)),
-        _unique(map(_REASON, findings)),
+        # Comprehensions, not ``map(attrgetter)``: their attribute reads are specialised by
+        # the interpreter, and a run of removed units holds a dozen findings on average.
+        tuple({f.detector: None for f in findings}),  # first occurrence order
+        tuple({f.reason: None for f in findings}),
         _removed_explanation(group),
     )
 
 
 def _removal_findings(group: Sequence[Decision]) -> list[Finding]:
     """The removal findings of ``group``, in order (keep findings are rare in removed units:
-    their kinds are checked at C speed before any is filtered out)."""
+    their kinds are gathered in one pass before any is filtered out)."""
     findings = list(chain.from_iterable(map(_FINDINGS, group)))
-    if set(map(_KIND, findings)).isdisjoint(_KEPT):
+    if {f.kind for f in findings}.isdisjoint(_KEPT):
         return findings
     return [f for f in findings if f.kind not in _KEPT]
 
@@ -132,7 +133,7 @@ def _removed_explanation(decisions: Sequence[Decision]) -> str:
     """The first removal finding's explanation (from the first unit with findings, else that
     unit's rule), and how many units fall in a region it opened."""
     head = _lead_explanation(decisions)
-    in_region = list(map(_RULE, decisions)).count("region")
+    in_region = [d.rule for d in decisions].count("region")
     if in_region:
         head += f"; {in_region} following block(s) fall in the region it opened"
     return head
