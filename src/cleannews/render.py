@@ -8,8 +8,6 @@ that contributed, so overlapping evidence stays visible.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter
 from typing import Iterable, Sequence
 
 from .kinds import Kind
@@ -19,9 +17,7 @@ from .text.blocks import Block
 LINE_SEPARATOR = "\n"
 PIECE_SEPARATOR = " "  # between kept pieces of one source line (a removal cut it)
 _KEPT = (Kind.TITLE, Kind.CONTENT)  # identity tests: cheaper than ``Kind.is_removed``
-# C-level field readers: a removed span gathers these over every unit of its run (runs of
-# removed units are long: a menu, a footer, a listing).
-_SCORE, _FINDINGS = attrgetter("score"), attrgetter("findings")
+_KEPT_KINDS = frozenset(_KEPT)  # one hash lookup for a removal kind (the tuple compares twice)
 # Why a unit was kept, by resolver rule (other rules: ``kept (<rule>)``).
 KEPT_EXPLANATIONS = {
     "over-removal-guard": "kept by the over-removal guard: removing it would leave almost nothing",
@@ -105,15 +101,15 @@ def _removed_span(
     """One span for the removed units ``first`` to ``stop - 1`` (one kind, consecutive)."""
     start, end = units[first].start, units[stop - 1].end
     group = decisions[first:stop]
+    # Comprehensions, not ``map(attrgetter)``: their attribute reads are specialised by the
+    # interpreter, and a run of removed units holds a dozen findings on average.
     findings = _removal_findings(group)
     return new_span(
         start,
         end,
         group[0].kind,
         source[start:end],
-        max(map(_SCORE, group)),
-        # Comprehensions, not ``map(attrgetter)``: their attribute reads are specialised by
-        # the interpreter, and a run of removed units holds a dozen findings on average.
+        max([d.score for d in group]),
         tuple({f.detector: None for f in findings}),  # first occurrence order
         tuple({f.reason: None for f in findings}),
         _removed_explanation(group),
@@ -121,12 +117,9 @@ def _removed_span(
 
 
 def _removal_findings(group: Sequence[Decision]) -> list[Finding]:
-    """The removal findings of ``group``, in order (keep findings are rare in removed units:
-    their kinds are gathered in one pass before any is filtered out)."""
-    findings = list(chain.from_iterable(map(_FINDINGS, group)))
-    if {f.kind for f in findings}.isdisjoint(_KEPT):
-        return findings
-    return [f for f in findings if f.kind not in _KEPT]
+    """The removal findings of ``group``, in order (keep findings are rare in removed units,
+    but a region absorbs kept units with their findings)."""
+    return [f for decision in group for f in decision.findings if f.kind not in _KEPT_KINDS]
 
 
 def _removed_explanation(decisions: Sequence[Decision]) -> str:
