@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
-from operator import add, not_, sub
+from operator import add
 from typing import Any, Sequence
 
 # Line breaks we split on. Deliberately narrower than ``str.splitlines`` (which also breaks on
@@ -204,14 +204,18 @@ def split_blocks_folded(source: str) -> tuple[tuple[Block, ...], list[str]]:
         line_starts = [0, *[match.end() for match in LINE_BREAK.finditer(source)]]
     else:  # the usual case: one kind of break, one character long
         lines = source.split("\n")
-        line_starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
-    stripped = list(map(str.strip, lines))
-    texts = list(filter(None, stripped))  # the blank lines hold no block
-    raws = list(compress(lines, stripped))
+        line_starts = list(accumulate([len(line) + 1 for line in lines], initial=0))
+    # Comprehensions rather than chains of ``map``: the interpreter specialises their method
+    # calls and arithmetic, and one comprehension replaces several passes.
+    stripped = [line.strip() for line in lines]
+    texts = [text for text in stripped if text]  # the blank lines hold no block
     # A text starts after its line's leading whitespace (``lstrip`` returns an unindented
     # line itself, without a copy).
-    indents = map(sub, map(len, raws), map(len, map(str.lstrip, raws)))
-    starts = list(map(add, compress(line_starts, stripped), indents))
+    starts = [
+        at + len(line) - len(line.lstrip())
+        for at, line, text in zip(line_starts, lines, stripped, strict=False)
+        if text
+    ]
     return blocks_of_lines(texts, starts, list(compress(count(1), stripped)))
 
 
@@ -285,8 +289,8 @@ def _special(texts: list[str]) -> list[int]:
         # Only the non-ASCII texts can hold the other special characters. A class search costs
         # several times a substring test per character, so it runs over those texts only
         # (often less than half the page), not over the whole page.
-        wide = compress(range(len(texts)), map(not_, map(str.isascii, texts)))
-        for i in [i for i in wide if _SPECIAL_CHAR.search(texts[i])]:
+        search = _SPECIAL_CHAR.search
+        for i in [i for i, text in enumerate(texts) if not text.isascii() and search(text)]:
             irregular = irregular or _OTHER_SPACE.search(texts[i]) is not None
             if has_rare_letters(texts[i]):
                 rare.append(i)
