@@ -29,7 +29,8 @@ KEPT_EXPLANATIONS = {
     "article-resumed": "the article resumed after a boilerplate region",
 }
 
-_REASONS = {rule: (rule,) for rule in KEPT_EXPLANATIONS}  # a kept span's reasons: its rule
+# A kept span's reasons (its rule) and explanation, by rule: one lookup per kept unit.
+_KEPT_TEXTS = {rule: ((rule,), explanation) for rule, explanation in KEPT_EXPLANATIONS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
     run_kind = None
     for i, decision in enumerate(decisions):
         kind = decision.kind
-        if kind not in _KEPT:
+        if kind not in _KEPT_KINDS:
             if run < 0:
                 run, run_kind = i, kind
             elif kind is not run_kind:
@@ -81,6 +82,7 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
 def _kept_span(unit: Block, decision: Decision, output_start: int, output_end: int) -> Span:
     findings = decision.findings
     rule = decision.rule
+    reasons, explanation = _KEPT_TEXTS.get(rule) or ((rule,), f"kept ({rule})")
     return new_span(
         unit.start,
         unit.end,
@@ -88,8 +90,8 @@ def _kept_span(unit: Block, decision: Decision, output_start: int, output_end: i
         unit.text,
         decision.score,
         _unique(f.detector for f in findings if f.kind in _KEPT) if findings else (),
-        _REASONS.get(rule) or (rule,),
-        KEPT_EXPLANATIONS.get(rule) or f"kept ({rule})",
+        reasons,
+        explanation,
         output_start,
         output_end,
     )
