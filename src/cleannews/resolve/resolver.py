@@ -107,8 +107,11 @@ def _decide(
             continue
         kind, score, rule, ordered = _own_verdict(findings, threshold) if findings else _NO_EVIDENCE
         removed = kind not in _KEPT
-        marker = _opens_region(kind, ordered) if removed and markers else None
-        if marker is not None and kept_words >= min_words:
+        # A marker opens a region only after enough article text: before that it is not
+        # looked for (nor is it on pages without markers).
+        opens = removed and markers and kept_words >= min_words
+        marker = _opens_region(kind, ordered) if opens else None
+        if marker is not None:
             topic.end = topic.end or i
             region = marker
         elif region is not None:
