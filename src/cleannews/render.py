@@ -103,39 +103,48 @@ def _removed_span(
     """One span for the removed units ``first`` to ``stop - 1`` (one kind, consecutive)."""
     start, end = units[first].start, units[stop - 1].end
     group = decisions[first:stop]
-    detectors, reasons = _removal_sources(group)
+    score, detectors, reasons, in_region = _run_summary(group)
     return new_span(
         start,
         end,
         group[0].kind,
         source[start:end],
-        max([d.score for d in group]),
+        score,
         detectors,
         reasons,
-        _removed_explanation(group),
+        _removed_explanation(group, in_region),
     )
 
 
-def _removal_sources(group: Sequence[Decision]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The detectors and the reasons of ``group``'s removal findings, each in first occurrence
-    order (keep findings are rare in removed units, but a region absorbs kept units with their
-    findings). One plain loop fills both: a run of removed units holds a dozen findings on
-    average, and a pass per field (or a comprehension each) costs more."""
+def _run_summary(
+    group: Sequence[Decision],
+) -> tuple[float, tuple[str, ...], tuple[str, ...], int]:
+    """The best score of ``group``; the detectors and the reasons of its removal findings, each
+    in first occurrence order (keep findings are rare in removed units, but a region absorbs
+    kept units with their findings); and how many of its units fall in a region.
+
+    One plain loop gathers them all: a run of removed units holds a dozen findings on average,
+    and a pass per field (or a comprehension each) costs more."""
+    score = group[0].score
+    in_region = 0
     detectors: dict[str, None] = {}
     reasons: dict[str, None] = {}
     for decision in group:
+        if decision.score > score:  # the first best, as ``max``
+            score = decision.score
+        if decision.rule == "region":
+            in_region += 1
         for f in decision.findings:
             if f.kind not in _KEPT_KINDS:
                 detectors[f.detector] = None
                 reasons[f.reason] = None
-    return tuple(detectors), tuple(reasons)
+    return score, tuple(detectors), tuple(reasons), in_region
 
 
-def _removed_explanation(decisions: Sequence[Decision]) -> str:
+def _removed_explanation(decisions: Sequence[Decision], in_region: int) -> str:
     """The first removal finding's explanation (from the first unit with findings, else that
-    unit's rule), and how many units fall in a region it opened."""
+    unit's rule), and how many units (``in_region``) fall in a region it opened."""
     head = _lead_explanation(decisions)
-    in_region = [d.rule for d in decisions].count("region")
     if in_region:
         head += f"; {in_region} following block(s) fall in the region it opened"
     return head
