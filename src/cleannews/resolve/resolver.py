@@ -310,7 +310,10 @@ def _absorbed(kind: Kind, findings: tuple[Finding, ...]) -> bool:
 
 
 def _in_region(region: Finding, score: float, findings: tuple[Finding, ...]) -> _Verdict:
-    return region.follows_kind, max(region.score, score), RULE_REGION, (region, *findings)
+    # ``region.follows_kind`` and ``max(region.score, score)`` written out (no property or
+    # builtin call): this runs for every unit of a region.
+    best = score if score > region.score else region.score
+    return region.region_kind or region.kind, best, RULE_REGION, (region, *findings)
 
 
 def _too_little_kept(units: Sequence[Block], kept_words: int, config: CleanerConfig) -> bool:
