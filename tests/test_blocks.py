@@ -83,3 +83,45 @@ def test_special_texts_match_the_per_text_tests(texts: list[str]) -> None:
         if "  " in t or not t.isprintable() or blocks.has_rare_letters(t)
     ]
     assert blocks._special(texts) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain words",
+        "ends like a sentence.",
+        "“quoted.”",
+        "► arrow item ►",
+        "«Bonjour!» …",
+        "‘single’ — dash",
+        "文章。",
+        "！全角！",
+        "© 2024 Example ®",
+        "— 12 —",
+        "\ue051 icon font",  # private use: left to ``_key``
+        "x\u0301 ½",  # a combining mark and a vulgar fraction: \w but not letters
+        "•••",
+        "“”",
+    ],
+)
+def test_page_keys_match_the_per_text_key(text: str) -> None:
+    # ``_keys``'s strips (ASCII non-letters, then ``_EDGE_NOISE``) give what ``_key`` gives.
+    folded = text.casefold()
+    assert blocks._keys([folded]) == [blocks._key(folded)]
+
+
+def test_edge_noise_is_noise() -> None:
+    assert all(blocks._NOISE_RUN.fullmatch(ch) for ch in blocks._EDGE_NOISE)
+
+
+def test_block_starts_are_built_once_and_shared() -> None:
+    from cleannews.page import Page
+    from cleannews.text.scan import blocks_containing
+
+    page = Page.from_text("Home\n\n  A line | with a bar.\nEnd")
+    starts = page.block_starts()
+    assert starts == [b.start for b in page.blocks]
+    assert blocks_containing(page, ["|"]) == {1}
+    assert page.block_at(page.blocks[1].start + 3) is page.blocks[1]
+    assert page.block_at(5) is None  # the blank line between blocks
+    assert page.block_starts() is starts  # one list for the page's lookups and scans

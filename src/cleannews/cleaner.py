@@ -188,6 +188,8 @@ def _sniff_html(source: str | bytes) -> bool:
 
 
 def _with_language(page: Page, language: str) -> Page:
+    # The memo goes along: what ``_prepare`` put there (the casefolded block texts) describes
+    # the same source and blocks, and the block features would otherwise fold them again.
     return Page(
         source=page.source,
         blocks=page.blocks,
@@ -195,6 +197,7 @@ def _with_language(page: Page, language: str) -> Page:
         input_kind=page.input_kind,
         metadata=page.metadata,
         html=page.html,
+        memo=page.memo,
     )
 
 

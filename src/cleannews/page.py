@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Hashable, Mapping
 
 from .text.blocks import Block, split_blocks_folded
 
 _STARTS_MEMO = "page.block_starts"
+_START = attrgetter("start")
 # The casefolded text of each block, as split (see ``text.features``); absent when the
 # blocks were made elsewhere (HTML mode, hand-built pages).
 FOLDED_MEMO = "page.folded_texts"
@@ -46,12 +48,17 @@ class Page:
     def languages(self) -> tuple[str, ...]:
         return (self.language, "en") if self.language and self.language != "en" else ("en",)
 
+    def block_starts(self) -> list[int]:
+        """The start offset of each block, in order: built once per page and shared (by
+        :meth:`block_at` and the page-level scans of ``text.scan``); do not modify it."""
+        starts = self.memo.get(_STARTS_MEMO)
+        if starts is None:
+            starts = self.memo[_STARTS_MEMO] = list(map(_START, self.blocks))
+        return starts
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset``, if any."""
-        starts = self.memo.get(_STARTS_MEMO)
-        if starts is None:  # built once per page: detectors may ask once per finding
-            starts = self.memo[_STARTS_MEMO] = [b.start for b in self.blocks]
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(self.block_starts(), offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
             return self.blocks[i]
         return None

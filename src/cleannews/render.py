@@ -8,21 +8,16 @@ that contributed, so overlapping evidence stays visible.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter
 from typing import Iterable, Sequence
 
 from .kinds import Kind
-from .spans import Decision, Finding, Span, new_span
+from .spans import Decision, Span, new_span
 from .text.blocks import Block
 
 LINE_SEPARATOR = "\n"
 PIECE_SEPARATOR = " "  # between kept pieces of one source line (a removal cut it)
 _KEPT = (Kind.TITLE, Kind.CONTENT)  # identity tests: cheaper than ``Kind.is_removed``
-# C-level field readers: a removed span gathers these over every unit and finding of its run
-# (runs of removed units are long: a menu, a footer, a listing).
-_DETECTOR, _REASON, _KIND = attrgetter("detector"), attrgetter("reason"), attrgetter("kind")
-_SCORE, _RULE, _FINDINGS = attrgetter("score"), attrgetter("rule"), attrgetter("findings")
+_KEPT_KINDS = frozenset(_KEPT)  # one hash lookup for a removal kind (the tuple compares twice)
 # Why a unit was kept, by resolver rule (other rules: ``kept (<rule>)``).
 KEPT_EXPLANATIONS = {
     "over-removal-guard": "kept by the over-removal guard: removing it would leave almost nothing",
@@ -34,7 +29,8 @@ KEPT_EXPLANATIONS = {
     "article-resumed": "the article resumed after a boilerplate region",
 }
 
-_REASONS = {rule: (rule,) for rule in KEPT_EXPLANATIONS}  # a kept span's reasons: its rule
+# A kept span's reasons (its rule) and explanation, by rule: one lookup per kept unit.
+_KEPT_TEXTS = {rule: ((rule,), explanation) for rule, explanation in KEPT_EXPLANATIONS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +52,7 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
     run_kind = None
     for i, decision in enumerate(decisions):
         kind = decision.kind
-        if kind not in _KEPT:
+        if kind not in _KEPT_KINDS:
             if run < 0:
                 run, run_kind = i, kind
             elif kind is not run_kind:
@@ -86,6 +82,7 @@ def render(source: str, units: Sequence[Block], decisions: Sequence[Decision]) -
 def _kept_span(unit: Block, decision: Decision, output_start: int, output_end: int) -> Span:
     findings = decision.findings
     rule = decision.rule
+    reasons, explanation = _KEPT_TEXTS.get(rule) or ((rule,), f"kept ({rule})")
     return new_span(
         unit.start,
         unit.end,
@@ -93,8 +90,8 @@ def _kept_span(unit: Block, decision: Decision, output_start: int, output_end: i
         unit.text,
         decision.score,
         _unique(f.detector for f in findings if f.kind in _KEPT) if findings else (),
-        _REASONS.get(rule) or (rule,),
-        KEPT_EXPLANATIONS.get(rule) or f"kept ({rule})",
+        reasons,
+        explanation,
         output_start,
         output_end,
     )
@@ -106,33 +103,48 @@ def _removed_span(
     """One span for the removed units ``first`` to ``stop - 1`` (one kind, consecutive)."""
     start, end = units[first].start, units[stop - 1].end
     group = decisions[first:stop]
-    findings = _removal_findings(group)
+    score, detectors, reasons, in_region = _run_summary(group)
     return new_span(
         start,
         end,
         group[0].kind,
         source[start:end],
-        max(map(_SCORE, group)),
-        _unique(map(_DETECTOR, findings)),
-        _unique(map(_REASON, findings)),
-        _removed_explanation(group),
+        score,
+        detectors,
+        reasons,
+        _removed_explanation(group, in_region),
     )
 
 
-def _removal_findings(group: Sequence[Decision]) -> list[Finding]:
-    """The removal findings of ``group``, in order (keep findings are rare in removed units:
-    their kinds are checked at C speed before any is filtered out)."""
-    findings = list(chain.from_iterable(map(_FINDINGS, group)))
-    if set(map(_KIND, findings)).isdisjoint(_KEPT):
-        return findings
-    return [f for f in findings if f.kind not in _KEPT]
+def _run_summary(
+    group: Sequence[Decision],
+) -> tuple[float, tuple[str, ...], tuple[str, ...], int]:
+    """The best score of ``group``; the detectors and the reasons of its removal findings, each
+    in first occurrence order (keep findings are rare in removed units, but a region absorbs
+    kept units with their findings); and how many of its units fall in a region.
+
+    One plain loop gathers them all: a run of removed units holds a dozen findings on average,
+    and a pass per field (or a comprehension each) costs more."""
+    score = group[0].score
+    in_region = 0
+    detectors: dict[str, None] = {}
+    reasons: dict[str, None] = {}
+    for decision in group:
+        if decision.score > score:  # the first best, as ``max``
+            score = decision.score
+        if decision.rule == "region":
+            in_region += 1
+        for f in decision.findings:
+            if f.kind not in _KEPT_KINDS:
+                detectors[f.detector] = None
+                reasons[f.reason] = None
+    return score, tuple(detectors), tuple(reasons), in_region
 
 
-def _removed_explanation(decisions: Sequence[Decision]) -> str:
+def _removed_explanation(decisions: Sequence[Decision], in_region: int) -> str:
     """The first removal finding's explanation (from the first unit with findings, else that
-    unit's rule), and how many units fall in a region it opened."""
+    unit's rule), and how many units (``in_region``) fall in a region it opened."""
     head = _lead_explanation(decisions)
-    in_region = list(map(_RULE, decisions)).count("region")
     if in_region:
         head += f"; {in_region} following block(s) fall in the region it opened"
     return head

@@ -100,12 +100,18 @@ def _decide(
         findings = per_unit[i]
         if not findings and region is None:  # the commonest unit: nothing to weigh or absorb
             kept_words += unit.words
-            out.append(new_decision(unit.index, unit.start, unit.end, *_NO_EVIDENCE))
+            # ``_NO_EVIDENCE`` written out: a plain positional call is cheaper than ``*``.
+            out.append(
+                new_decision(unit.index, unit.start, unit.end, _CONTENT, 0.0, RULE_NO_EVIDENCE, ())
+            )
             continue
         kind, score, rule, ordered = _own_verdict(findings, threshold) if findings else _NO_EVIDENCE
         removed = kind not in _KEPT
-        marker = _opens_region(kind, ordered) if removed and markers else None
-        if marker is not None and kept_words >= min_words:
+        # A marker opens a region only after enough article text: before that it is not
+        # looked for (nor is it on pages without markers).
+        opens = removed and markers and kept_words >= min_words
+        marker = _opens_region(kind, ordered) if opens else None
+        if marker is not None:
             topic.end = topic.end or i
             region = marker
         elif region is not None:
@@ -170,6 +176,8 @@ def _own_verdict(findings: tuple[Finding, ...], threshold: float) -> _Verdict:
     """Rule 1 for a unit with findings (no findings: ``_NO_EVIDENCE``)."""
     if len(findings) == 1:  # the commonest: one detector spoke (no ranking needed)
         return _single_verdict(findings, threshold)
+    if len(findings) == 2:  # the next commonest: a line and its position
+        return _pair_verdict(findings, threshold)
     ordered = _ordered(findings)
     remove, keep = _best_pair(findings)
     keep_score = keep.score if keep else 0.0
@@ -191,6 +199,33 @@ def _single_verdict(ordered: tuple[Finding], threshold: float) -> _Verdict:
     if finding.score >= threshold and finding.score > 0.0:
         return finding.kind, finding.score, RULE_FINDING, ordered
     return _CONTENT, 0.0, RULE_BELOW_THRESHOLD, ordered
+
+
+def _pair_verdict(findings: tuple[Finding, Finding], threshold: float) -> _Verdict:
+    """:func:`_own_verdict` for exactly two findings, written out: the same ordering
+    (``_ordered``), the same best removal and keep (``_best_pair``) and the same rules, without
+    the general loops (two findings on one line are most of the removed lines)."""
+    a, b = findings
+    sa, sb = a.score, b.score
+    if sb > sa or (sb == sa and (b.detector, b.reason) < (a.detector, a.reason)):
+        ordered: tuple[Finding, ...] = (b, a)
+    else:
+        ordered = findings
+    a_kept, b_kept = a.kind in _KEPT, b.kind in _KEPT
+    if not (a_kept or b_kept):  # two removal findings: no keep score to beat
+        if sb > sa or (sb == sa and _rank(b) < _rank(a)):
+            a, sa = b, sb
+        if sa >= threshold and sa > 0.0:
+            return a.kind, sa, RULE_FINDING, ordered
+        return _CONTENT, 0.0, RULE_BELOW_THRESHOLD, ordered
+    if a_kept and b_kept:  # the first best keep; a title beats content
+        keep = b if sb > sa else a
+        kind = _TITLE if a.kind is _TITLE or b.kind is _TITLE else keep.kind
+        return kind, keep.score, RULE_KEEP_EVIDENCE, ordered
+    keep, remove = (a, b) if a_kept else (b, a)
+    if remove.score >= threshold and remove.score > keep.score:
+        return remove.kind, remove.score, RULE_FINDING, ordered
+    return keep.kind, keep.score, RULE_KEEP_EVIDENCE, ordered
 
 
 def _opens_region(kind: Kind, findings: tuple[Finding, ...]) -> Finding | None:
@@ -275,7 +310,10 @@ def _absorbed(kind: Kind, findings: tuple[Finding, ...]) -> bool:
 
 
 def _in_region(region: Finding, score: float, findings: tuple[Finding, ...]) -> _Verdict:
-    return region.follows_kind, max(region.score, score), RULE_REGION, (region, *findings)
+    # ``region.follows_kind`` and ``max(region.score, score)`` written out (no property or
+    # builtin call): this runs for every unit of a region.
+    best = score if score > region.score else region.score
+    return region.region_kind or region.kind, best, RULE_REGION, (region, *findings)
 
 
 def _too_little_kept(units: Sequence[Block], kept_words: int, config: CleanerConfig) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
-from operator import add, not_, sub
+from operator import add
 from typing import Any, Sequence
 
 # Line breaks we split on. Deliberately narrower than ``str.splitlines`` (which also breaks on
@@ -27,6 +27,18 @@ _OTHER_SPACES = (
 _ASCII_OTHER_SPACES = "".join(ch for ch in _OTHER_SPACES if ch.isascii())
 _OTHER_SPACE = re.compile(f"[{_OTHER_SPACES}]")
 _ASCII_NON_LETTERS = "".join(ch for ch in map(chr, range(128)) if not ch.isalpha())
+# Edge noise beyond ASCII that keys often meet (typographic quotes, ellipses, guillemets,
+# bullets, arrows, box drawing, CJK and full-width punctuation): the characters of those Unicode
+# blocks that ``_NOISE_RUN`` matches, with the ASCII ones. Stripping them (a C-level
+# ``str.strip``) spares ``_key``'s regex matches and copies for most such keys.
+_NOISE_BLOCKS = ((0x80, 0x100), (0x2000, 0x20D0), (0x2190, 0x2200), (0x2500, 0x2600))
+_WIDE_NOISE_BLOCKS = ((0x3000, 0x3040), (0xFF00, 0xFF66))
+_EDGE_NOISE = _ASCII_NON_LETTERS + "".join(
+    ch
+    for low, high in (*_NOISE_BLOCKS, *_WIDE_NOISE_BLOCKS)
+    for ch in map(chr, range(low, high))
+    if _NOISE_RUN.fullmatch(ch)
+)
 TERMINAL_CHARS = frozenset(".!?…。！？;:；：")
 # Scripts written without spaces between words (Han, kana; ``々〆〇``; half-width katakana; the
 # rare Han of the supplementary planes is left out: a BMP-only class searches twice as fast): a
@@ -192,14 +204,18 @@ def split_blocks_folded(source: str) -> tuple[tuple[Block, ...], list[str]]:
         line_starts = [0, *[match.end() for match in LINE_BREAK.finditer(source)]]
     else:  # the usual case: one kind of break, one character long
         lines = source.split("\n")
-        line_starts = list(map(add, accumulate(map(len, lines), initial=0), count()))
-    stripped = list(map(str.strip, lines))
-    texts = list(filter(None, stripped))  # the blank lines hold no block
-    raws = list(compress(lines, stripped))
+        line_starts = list(accumulate([len(line) + 1 for line in lines], initial=0))
+    # Comprehensions rather than chains of ``map``: the interpreter specialises their method
+    # calls and arithmetic, and one comprehension replaces several passes.
+    stripped = [line.strip() for line in lines]
+    texts = [text for text in stripped if text]  # the blank lines hold no block
     # A text starts after its line's leading whitespace (``lstrip`` returns an unindented
     # line itself, without a copy).
-    indents = map(sub, map(len, raws), map(len, map(str.lstrip, raws)))
-    starts = list(map(add, compress(line_starts, stripped), indents))
+    starts = [
+        at + len(line) - len(line.lstrip())
+        for at, line, text in zip(line_starts, lines, stripped, strict=False)
+        if text
+    ]
     return blocks_of_lines(texts, starts, list(compress(count(1), stripped)))
 
 
@@ -234,14 +250,26 @@ def blocks_of_lines(
 def _keys(folded: list[str]) -> list[str]:
     """``_key`` of every (casefolded, single-spaced, non-empty) text: a text with a letter at
     both ends is its own key; for the others, stripping the ASCII non-letters usually reaches
-    a letter at both ends (or nothing), which is what ``_key`` would give; the rest (a
-    typographic quote or a non-ASCII symbol at an edge) go through ``_key``."""
+    a letter at both ends (always, when what is left is ASCII) or nothing, which is what
+    ``_key`` would give; the rest (a typographic quote or a non-ASCII symbol at an edge) go
+    through ``_wide_key``."""
     keys = folded.copy()
     for i, text in enumerate(folded):
         if not (text[0].isalpha() and text[-1].isalpha()):
             key = text.strip(_ASCII_NON_LETTERS)
-            keys[i] = key if not key or (key[0].isalpha() and key[-1].isalpha()) else _key(text)
+            if key.isascii() or (key[0].isalpha() and key[-1].isalpha()):
+                keys[i] = key
+            else:
+                keys[i] = _wide_key(text, key)
     return keys
+
+
+def _wide_key(text: str, stripped: str) -> str:
+    """``_key(text)`` for a single-spaced ``text`` whose ASCII-stripped key ``stripped`` still
+    has a non-letter at an edge: stripping ``_EDGE_NOISE`` too (a subset of what ``_key``
+    strips) is exact once it reaches a letter at both ends, or nothing."""
+    key = stripped.strip(_EDGE_NOISE)
+    return key if not key or (key[0].isalpha() and key[-1].isalpha()) else _key(text)
 
 
 def _new_blocks(columns: tuple[Sequence[Any], ...]) -> tuple[Block, ...]:
@@ -261,8 +289,8 @@ def _special(texts: list[str]) -> list[int]:
         # Only the non-ASCII texts can hold the other special characters. A class search costs
         # several times a substring test per character, so it runs over those texts only
         # (often less than half the page), not over the whole page.
-        wide = compress(range(len(texts)), map(not_, map(str.isascii, texts)))
-        for i in [i for i in wide if _SPECIAL_CHAR.search(texts[i])]:
+        search = _SPECIAL_CHAR.search
+        for i in [i for i, text in enumerate(texts) if not text.isascii() and search(text)]:
             irregular = irregular or _OTHER_SPACE.search(texts[i]) is not None
             if has_rare_letters(texts[i]):
                 rare.append(i)

@@ -14,8 +14,6 @@ from typing import Iterable
 
 from ..page import Page
 
-_STARTS_MEMO = "text.scan.block_starts"
-
 
 def blocks_containing(page: Page, needles: Iterable[str]) -> set[int]:
     """Indices (positions in ``page.blocks``) of the blocks whose text contains any of
@@ -25,9 +23,7 @@ def blocks_containing(page: Page, needles: Iterable[str]) -> set[int]:
     block's text is an occurrence in the source within the block's span; an occurrence that
     straddles a block edge or lies in a gap belongs to no block's text and is skipped."""
     source, blocks = page.source, page.blocks
-    starts = page.memo.get(_STARTS_MEMO)
-    if starts is None:  # shared by every scan of the page
-        starts = page.memo[_STARTS_MEMO] = [b.start for b in blocks]
+    starts = page.block_starts()  # shared by every scan of the page
     found: set[int] = set()
     for needle in needles:
         at = source.find(needle)
