@@ -288,3 +288,35 @@ def test_long_notices_opening_with_a_long_phrase_are_flagged(line: str) -> None:
 )
 def test_long_paragraphs_mentioning_a_phrase_are_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Zum Shop", "de"),
+        ("Affiliatelink", "de"),
+        ("Produktempfehlung", "de"),
+        ("Jetzt spenden", "de"),
+        ("Advertising Disclosure", "en"),
+        ("View deal", "en"),
+        ("We recommend the best products through an independent review process.", "en"),
+        ("Voir l’offre", "fr"),
+        ("Ver oferta", "es"),
+        ("Vedi offerta", "it"),
+        ("Bekijk aanbieding", "nl"),
+        ("Zobacz ofertę", "pl"),
+    ],
+)
+def test_shop_buttons_and_advertiser_disclosures_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", language)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der Händler verweist seine Kunden seit März zum Shop in der Altstadt, sagte er.",
+        "We recommend the best route through the old town to visitors, the guide said.",
+    ],
+)
+def test_prose_near_shop_and_disclosure_words_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", None) == []

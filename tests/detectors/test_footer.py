@@ -408,3 +408,47 @@ def test_the_source_label_gate_never_rejects_a_credit_the_block_accepts(text: st
         assert block is not None and block == page.block_at(at)
         if _no_label_before(text, at, ends, _label_endings(package)):
             assert not _closes_caption(block.text, at - block.start, labels, ends)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Teilen Sie dies mit:", "footer.line"),
+        ("Diese Seite teilen", "footer.line"),
+        ("Bewerten:", "footer.line"),
+        ("Merken", "footer.line"),
+        ("Externer Inhalt", "footer.line"),
+        ("3 Bloggern gefällt das:", "footer.regex"),
+        ("Rate this:", "footer.line"),
+        ("12 bloggers like this.", "footer.regex"),
+        ("J’aime ceci :", "footer.line"),
+        ("Me gusta esto:", "footer.line"),
+        ("Compartilhe isso:", "footer.line"),
+        ("Vind ik leuk:", "footer.line"),
+        ("Udostępnij to:", "footer.line"),
+        ("Bagikan ini:", "footer.line"),
+    ],
+)
+def test_blog_engine_share_like_and_rating_widgets_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("Markiert mit: Klima, Verkehr", "footer.prefix"), ("MARKIERT MIT", "footer.prefix")],
+)
+def test_tagged_with_labels_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Viele Leser teilen sie dies mit, wenn sie den Artikel mögen, sagte die Redakteurin.",
+        "Die Schüler sollten sich die wichtigsten Daten merken, bevor sie die Prüfung ablegen.",
+        "Twelve bloggers like this idea, but the council has not yet voted on the proposal.",
+        "Externer Inhalt aus sozialen Netzwerken wird auf der Seite nur nach Zustimmung gezeigt.",
+    ],
+)
+def test_prose_with_share_and_like_words_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

@@ -147,3 +147,38 @@ def test_back_to_all_news_links_are_flagged(line: str) -> None:
 def test_prose_about_going_back_is_not_flagged() -> None:
     line = "Back to all the news from the council: the plan takes effect next spring."
     assert flagged([PROSE, PROSE2, line, PROSE]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Angemeldet bleiben", "de"),
+        ("Ihr Warenkorb ist leer", "de"),
+        ("Meist gesucht:", "de"),
+        ("Kategorien", "de"),
+        ("Remember me", "en"),
+        ("Your cart is empty.", "en"),
+        ("Jump to Recipe", "en"),
+        ("Votre panier est vide", "fr"),
+        ("Tu carrito está vacío", "es"),
+        ("Il carrello è vuoto", "it"),
+        ("Lembrar-me", "pt"),
+        ("Uw winkelwagen is leeg", "nl"),
+        ("Zapamiętaj mnie", "pl"),
+        ("Ваша корзина пуста", "ru"),
+        ("Ingat saya", "id"),
+    ],
+)
+def test_login_cart_and_search_widget_lines(line: str, language: str) -> None:
+    assert flagged([PROSE, line, PROSE2], language) == {line: "navigation.line"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Kategorien der Förderung wurden neu geordnet, sagte die Ministerin.",
+        "Remember me as someone who tried to fix the roads, the mayor told the council on Tuesday.",
+    ],
+)
+def test_prose_with_login_and_category_words_is_not_flagged(line: str) -> None:
+    assert flagged([PROSE, line, PROSE2]) == {}
