@@ -452,3 +452,35 @@ def test_tagged_with_labels_are_flagged(line: str, reason: str) -> None:
 )
 def test_prose_with_share_and_like_words_is_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("%d Bloggern gefällt das:", "footer.regex"),
+        ("%d bloggers like this:", "footer.regex"),
+        ("Liken Lade …", "footer.line"),
+        ("WordPress.com", "footer.line"),
+        ("Bloggen auf WordPress.com.", "footer.contains"),
+        ("Blog at WordPress.com.", "footer.contains"),
+        ("Sieh dir diesen Beitrag auf Instagram an", "footer.line"),
+        ("View this post on Instagram", "footer.line"),
+        ("A post shared by Jane Doe (@janedoe)", "footer.prefix"),
+        ("Ver esta publicación en Instagram", "footer.line"),
+    ],
+)
+def test_blog_engine_lines_and_embedded_post_placeholders_are_flagged(
+    line: str, reason: str
+) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She moved her blog to WordPress.com last year and has written there every week since.",
+        "The mayor shared a post on Instagram showing the new bridge before it opened to traffic.",
+    ],
+)
+def test_prose_about_blogs_and_instagram_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

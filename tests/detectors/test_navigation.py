@@ -182,3 +182,33 @@ def test_login_cart_and_search_widget_lines(line: str, language: str) -> None:
 )
 def test_prose_with_login_and_category_words_is_not_flagged(line: str) -> None:
     assert flagged([PROSE, line, PROSE2]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Beitrags-Navigation", "de"),
+        ("Passwort vergessen?", "de"),
+        ("Schließen", "de"),
+        ("Post navigation", "en"),
+        ("Forgot your password?", "en"),
+        ("Mot de passe oublié ?", "fr"),
+        ("¿Olvidaste tu contraseña?", "es"),
+        ("Navigazione articoli", "it"),
+        ("Esqueceu sua senha?", "pt"),
+        ("Wachtwoord vergeten?", "nl"),
+        ("Nie pamiętasz hasła?", "pl"),
+        ("Забыли пароль?", "ru"),
+        ("Lupa kata sandi?", "id"),
+        ("パスワードをお忘れの方", "ja"),
+        ("비밀번호 찾기", "ko"),
+        ("忘记密码", "zh"),
+    ],
+)
+def test_post_navigation_and_login_form_lines(line: str, language: str) -> None:
+    assert flagged([PROSE, line, PROSE2], language) == {line: "navigation.line"}
+
+
+def test_prose_about_passwords_is_not_flagged() -> None:
+    line = "Experts say a password should be long, and the council will change its rules soon."
+    assert flagged([PROSE, line, PROSE2], "en") == {}
