@@ -418,9 +418,9 @@ def test_the_source_label_gate_never_rejects_a_credit_the_block_accepts(text: st
         ("Bewerten:", "footer.line"),
         ("Merken", "footer.line"),
         ("Externer Inhalt", "footer.line"),
-        ("3 Bloggern gefällt das:", "footer.regex"),
+        ("3 Bloggern gefällt das:", "footer.line"),
         ("Rate this:", "footer.line"),
-        ("12 bloggers like this.", "footer.regex"),
+        ("12 bloggers like this.", "footer.line"),
         ("J’aime ceci :", "footer.line"),
         ("Me gusta esto:", "footer.line"),
         ("Compartilhe isso:", "footer.line"),
@@ -457,8 +457,8 @@ def test_prose_with_share_and_like_words_is_not_flagged(line: str) -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ("%d Bloggern gefällt das:", "footer.regex"),
-        ("%d bloggers like this:", "footer.regex"),
+        ("%d Bloggern gefällt das:", "footer.line"),
+        ("%d bloggers like this:", "footer.line"),
         ("Liken Lade …", "footer.line"),
         ("WordPress.com", "footer.line"),
         ("Bloggen auf WordPress.com.", "footer.contains"),
@@ -467,6 +467,9 @@ def test_prose_with_share_and_like_words_is_not_flagged(line: str) -> None:
         ("View this post on Instagram", "footer.line"),
         ("A post shared by Jane Doe (@janedoe)", "footer.prefix"),
         ("Ver esta publicación en Instagram", "footer.line"),
+        ("A %d blogueros les gusta esto:", "footer.prefix"),
+        ("One blogger likes this.", "footer.prefix"),
+        ("%d blogueurs aiment cette page :", "footer.line"),
     ],
 )
 def test_blog_engine_lines_and_embedded_post_placeholders_are_flagged(
