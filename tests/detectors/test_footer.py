@@ -487,3 +487,20 @@ def test_blog_engine_lines_and_embedded_post_placeholders_are_flagged(
 )
 def test_prose_about_blogs_and_instagram_is_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Archiv – RSS – 2009-2020 by Jane Doe – Powered by Nikola", "footer.contains"),
+        ("Alle Pressemitteilungen der Firma | RSS-Feed abonnieren", "footer.contains"),
+        ("Design von Jane Doe und John Roe. Icons von Max Muster.", "footer.prefix"),
+    ],
+)
+def test_site_generator_feed_and_theme_credits_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+def test_a_sentence_about_design_is_not_a_theme_credit() -> None:
+    line = "Das Design von Autos hat sich in den letzten zwanzig Jahren stark verändert, sagte er."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
