@@ -504,3 +504,26 @@ def test_site_generator_feed_and_theme_credits_are_flagged(line: str, reason: st
 def test_a_sentence_about_design_is_not_a_theme_credit() -> None:
     line = "Das Design von Autos hat sich in den letzten zwanzig Jahren stark verändert, sagte er."
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("We use cookies to improve your experience on our site.", "footer.contains"),
+        ("Datenschutz & Cookies: Diese Website verwendet Cookies.", "footer.contains"),
+        ("Informujemy, że korzystamy z cookies.", "footer.contains"),
+        ("Nous utilisons des cookies pour mesurer l’audience.", "footer.contains"),
+        ("Мы используем файлы cookie.", "footer.contains"),
+        ("Unbedingt notwendige Cookies", "footer.line"),
+        ("Strictly necessary cookies", "footer.line"),
+        ("Cookie Dauer Beschreibung", "footer.line"),
+        ("Accept all cookies", "footer.line"),
+    ],
+)
+def test_cookie_consent_banners_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+def test_prose_about_cookies_is_not_flagged() -> None:
+    line = "Regulators said the companies used cookies to follow readers across sites for years."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
