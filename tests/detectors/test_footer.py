@@ -527,3 +527,23 @@ def test_cookie_consent_banners_are_flagged(line: str, reason: str) -> None:
 def test_prose_about_cookies_is_not_flagged() -> None:
     line = "Regulators said the companies used cookies to follow readers across sites for years."
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Previous Post: The council votes on the budget",
+        "Next article These Weeks in Review: Issue 86",
+        "Nächster Artikel Neue Regeln für den Verkehr",
+        "Article précédent : Le budget adopté",
+        "Artículo anterior El consejo aprueba el presupuesto",
+        "Следующая статья Бюджет утвержден",
+    ],
+)
+def test_previous_and_next_post_links_are_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, "footer.prefix")]
+
+
+def test_a_sentence_about_the_next_article_is_not_flagged() -> None:
+    line = "The next article in this series, out on Friday, looks at how the council spends money."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
