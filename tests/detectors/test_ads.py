@@ -352,3 +352,11 @@ def test_newsletter_offers_and_their_fine_print_are_flagged(line: str, language:
 )
 def test_prose_near_newsletter_words_is_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [("Vielen Dank für Ihre Anmeldung!", "de"), ("Thanks for subscribing!", "en")],
+)
+def test_newsletter_sign_up_confirmations_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", language)] == [2]

@@ -547,3 +547,26 @@ def test_previous_and_next_post_links_are_flagged(line: str) -> None:
 def test_a_sentence_about_the_next_article_is_not_flagged() -> None:
     line = "The next article in this series, out on Friday, looks at how the council spends money."
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Click to share on Twitter (Opens in new window)",
+        "Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)",
+        "Klicken zum Ausdrucken (Wird in neuem Fenster geöffnet)",
+        "Ihr Blog kann leider keine Beiträge per E-Mail teilen.",
+        "Join 1,234 other followers",
+        "Cliquez pour partager sur Facebook(ouvre dans une nouvelle fenêtre)",
+        "Haz clic para compartir en Twitter (Se abre en una ventana nueva)",
+        "Kommentare-Feed",
+        "Entries feed",
+    ],
+)
+def test_blog_engine_share_buttons_and_meta_widget_lines_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+def test_a_sentence_about_followers_is_not_flagged() -> None:
+    line = "The singer thanked her fans, and other followers of the band, after the concert."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

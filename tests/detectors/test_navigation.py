@@ -212,3 +212,11 @@ def test_post_navigation_and_login_form_lines(line: str, language: str) -> None:
 def test_prose_about_passwords_is_not_flagged() -> None:
     line = "Experts say a password should be long, and the council will change its rules soon."
     assert flagged([PROSE, line, PROSE2], "en") == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [("Menü schließen", "de"), ("Volltextsuche", "de"), ("About this capture", "en")],
+)
+def test_menu_search_and_archive_toolbar_lines(line: str, language: str) -> None:
+    assert flagged([PROSE, line, PROSE2], language) == {line: "navigation.line"}
