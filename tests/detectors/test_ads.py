@@ -288,3 +288,75 @@ def test_long_notices_opening_with_a_long_phrase_are_flagged(line: str) -> None:
 )
 def test_long_paragraphs_mentioning_a_phrase_are_not_flagged(line: str) -> None:
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Zum Shop", "de"),
+        ("Affiliatelink", "de"),
+        ("Produktempfehlung", "de"),
+        ("Jetzt spenden", "de"),
+        ("Advertising Disclosure", "en"),
+        ("View deal", "en"),
+        ("We recommend the best products through an independent review process.", "en"),
+        ("Voir l’offre", "fr"),
+        ("Ver oferta", "es"),
+        ("Vedi offerta", "it"),
+        ("Bekijk aanbieding", "nl"),
+        ("Zobacz ofertę", "pl"),
+    ],
+)
+def test_shop_buttons_and_advertiser_disclosures_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", language)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der Händler verweist seine Kunden seit März zum Shop in der Altstadt, sagte er.",
+        "We recommend the best route through the old town to visitors, the guide said.",
+    ],
+)
+def test_prose_near_shop_and_disclosure_words_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Get regular updates on the latest tutorials, offers & news at Example Site.", "en"),
+        ("I hate spam & you may opt out anytime: Privacy Policy.", "en"),
+        ("Send me email every new post.", "en"),
+        ("2023 nichts mehr versäumen!", "de"),
+        ("Verpasse keine News zu Hardware & Gadgets", "de"),
+        ("Abonnieren Sie den Newsletter und erhalten Sie exklusive Angebote!", "de"),
+        ("Ne manquez plus aucun article : inscrivez-vous.", "fr"),
+        ("Puedes darte de baja en cualquier momento.", "es"),
+        ("Non perderti nessuna notizia!", "it"),
+        ("Não perca nenhuma novidade!", "pt"),
+        ("Nie przegap żadnego artykułu!", "pl"),
+        ("Вы можете отписаться в любой момент.", "ru"),
+    ],
+)
+def test_newsletter_offers_and_their_fine_print_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", language)] == [2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor said residents would never miss the old bridge once the new one opened in May.",
+        "Die Stadt will in diesem Jahr nichts mehr an den Plänen ändern, sagte der Bürgermeister.",
+    ],
+)
+def test_prose_near_newsletter_words_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [("Vielen Dank für Ihre Anmeldung!", "de"), ("Thanks for subscribing!", "en")],
+)
+def test_newsletter_sign_up_confirmations_are_flagged(line: str, language: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{MORE_PROSE}", language)] == [2]

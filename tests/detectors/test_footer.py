@@ -408,3 +408,165 @@ def test_the_source_label_gate_never_rejects_a_credit_the_block_accepts(text: st
         assert block is not None and block == page.block_at(at)
         if _no_label_before(text, at, ends, _label_endings(package)):
             assert not _closes_caption(block.text, at - block.start, labels, ends)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Teilen Sie dies mit:", "footer.line"),
+        ("Diese Seite teilen", "footer.line"),
+        ("Bewerten:", "footer.line"),
+        ("Merken", "footer.line"),
+        ("Externer Inhalt", "footer.line"),
+        ("3 Bloggern gefällt das:", "footer.line"),
+        ("Rate this:", "footer.line"),
+        ("12 bloggers like this.", "footer.line"),
+        ("J’aime ceci :", "footer.line"),
+        ("Me gusta esto:", "footer.line"),
+        ("Compartilhe isso:", "footer.line"),
+        ("Vind ik leuk:", "footer.line"),
+        ("Udostępnij to:", "footer.line"),
+        ("Bagikan ini:", "footer.line"),
+    ],
+)
+def test_blog_engine_share_like_and_rating_widgets_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("Markiert mit: Klima, Verkehr", "footer.prefix"), ("MARKIERT MIT", "footer.prefix")],
+)
+def test_tagged_with_labels_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Viele Leser teilen sie dies mit, wenn sie den Artikel mögen, sagte die Redakteurin.",
+        "Die Schüler sollten sich die wichtigsten Daten merken, bevor sie die Prüfung ablegen.",
+        "Twelve bloggers like this idea, but the council has not yet voted on the proposal.",
+        "Externer Inhalt aus sozialen Netzwerken wird auf der Seite nur nach Zustimmung gezeigt.",
+    ],
+)
+def test_prose_with_share_and_like_words_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("%d Bloggern gefällt das:", "footer.line"),
+        ("%d bloggers like this:", "footer.line"),
+        ("Liken Lade …", "footer.line"),
+        ("WordPress.com", "footer.line"),
+        ("Bloggen auf WordPress.com.", "footer.contains"),
+        ("Blog at WordPress.com.", "footer.contains"),
+        ("Sieh dir diesen Beitrag auf Instagram an", "footer.line"),
+        ("View this post on Instagram", "footer.line"),
+        ("A post shared by Jane Doe (@janedoe)", "footer.prefix"),
+        ("Ver esta publicación en Instagram", "footer.line"),
+        ("A %d blogueros les gusta esto:", "footer.prefix"),
+        ("One blogger likes this.", "footer.prefix"),
+        ("%d blogueurs aiment cette page :", "footer.line"),
+    ],
+)
+def test_blog_engine_lines_and_embedded_post_placeholders_are_flagged(
+    line: str, reason: str
+) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She moved her blog to WordPress.com last year and has written there every week since.",
+        "The mayor shared a post on Instagram showing the new bridge before it opened to traffic.",
+    ],
+)
+def test_prose_about_blogs_and_instagram_is_not_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Archiv – RSS – 2009-2020 by Jane Doe – Powered by Nikola", "footer.contains"),
+        ("Alle Pressemitteilungen der Firma | RSS-Feed abonnieren", "footer.contains"),
+        ("Design von Jane Doe und John Roe. Icons von Max Muster.", "footer.prefix"),
+    ],
+)
+def test_site_generator_feed_and_theme_credits_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+def test_a_sentence_about_design_is_not_a_theme_credit() -> None:
+    line = "Das Design von Autos hat sich in den letzten zwanzig Jahren stark verändert, sagte er."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("We use cookies to improve your experience on our site.", "footer.contains"),
+        ("Datenschutz & Cookies: Diese Website verwendet Cookies.", "footer.contains"),
+        ("Informujemy, że korzystamy z cookies.", "footer.contains"),
+        ("Nous utilisons des cookies pour mesurer l’audience.", "footer.contains"),
+        ("Мы используем файлы cookie.", "footer.contains"),
+        ("Unbedingt notwendige Cookies", "footer.line"),
+        ("Strictly necessary cookies", "footer.line"),
+        ("Cookie Dauer Beschreibung", "footer.line"),
+        ("Accept all cookies", "footer.line"),
+    ],
+)
+def test_cookie_consent_banners_are_flagged(line: str, reason: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, reason)]
+
+
+def test_prose_about_cookies_is_not_flagged() -> None:
+    line = "Regulators said the companies used cookies to follow readers across sites for years."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Previous Post: The council votes on the budget",
+        "Next article These Weeks in Review: Issue 86",
+        "Nächster Artikel Neue Regeln für den Verkehr",
+        "Article précédent : Le budget adopté",
+        "Artículo anterior El consejo aprueba el presupuesto",
+        "Следующая статья Бюджет утвержден",
+    ],
+)
+def test_previous_and_next_post_links_are_flagged(line: str) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == [(2, "footer.prefix")]
+
+
+def test_a_sentence_about_the_next_article_is_not_flagged() -> None:
+    line = "The next article in this series, out on Friday, looks at how the council spends money."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Click to share on Twitter (Opens in new window)",
+        "Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)",
+        "Klicken zum Ausdrucken (Wird in neuem Fenster geöffnet)",
+        "Ihr Blog kann leider keine Beiträge per E-Mail teilen.",
+        "Join 1,234 other followers",
+        "Cliquez pour partager sur Facebook(ouvre dans une nouvelle fenêtre)",
+        "Haz clic para compartir en Twitter (Se abre en una ventana nueva)",
+        "Kommentare-Feed",
+        "Entries feed",
+    ],
+)
+def test_blog_engine_share_buttons_and_meta_widget_lines_are_flagged(line: str) -> None:
+    assert [n for n, _ in flagged(f"{PROSE}\n{line}\n{PROSE}", None)] == [2]
+
+
+def test_a_sentence_about_followers_is_not_flagged() -> None:
+    line = "The singer thanked her fans, and other followers of the band, after the concert."
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []

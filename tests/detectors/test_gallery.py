@@ -26,6 +26,8 @@ def flagged(lines: list[str]) -> list[str]:
         ["12 von 17", "13 von 17", "14 von 17"],
         ["4 of 20 The stadium at night", "5 of 20 Fans outside", "6 of 20 The final whistle"],
         ["1 / 8", "2 / 8", "3 / 8", "4 / 8"],
+        ["3 van 9 De haven", "4 van 9 De markt", "5 van 9 Het station"],
+        ["1 dari 6 Suasana pasar", "2 dari 6 Pelabuhan", "3 dari 6 Stasiun kereta"],
     ],
 )
 def test_runs_of_slide_counters_are_flagged(slides: list[str]) -> None:
@@ -43,6 +45,7 @@ def test_runs_of_slide_counters_are_flagged(slides: list[str]) -> None:
         ["1 / 5", "1 / 5", "1 / 5"],  # one counter repeated, not counted through
         ["1/50 United goin down", "2/50 Star Wars boosts economy"],  # too short a run
         ["1/2 cup milk", "2/2 eggs", "Mix well."],  # totals below three
+        ["1 dari 6 warga", "1 dari 6 warga", "1 dari 6 warga"],  # a share, not counted through
     ],
 )
 def test_fractions_dates_and_lone_counters_are_not_flagged(lines: list[str]) -> None:

@@ -176,3 +176,76 @@ def test_menu_run_findings_built_in_place_are_genuine_findings() -> None:
     for f in findings:
         assert type(f) is Finding and f.scope is Scope.BLOCK and f.region_kind is None
         assert f == Finding.from_dict(f.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Angemeldet bleiben", "de"),
+        ("Ihr Warenkorb ist leer", "de"),
+        ("Meist gesucht:", "de"),
+        ("Kategorien", "de"),
+        ("Remember me", "en"),
+        ("Your cart is empty.", "en"),
+        ("Jump to Recipe", "en"),
+        ("Votre panier est vide", "fr"),
+        ("Tu carrito está vacío", "es"),
+        ("Il carrello è vuoto", "it"),
+        ("Lembrar-me", "pt"),
+        ("Uw winkelwagen is leeg", "nl"),
+        ("Zapamiętaj mnie", "pl"),
+        ("Ваша корзина пуста", "ru"),
+        ("Ingat saya", "id"),
+    ],
+)
+def test_login_cart_and_search_widget_lines(line: str, language: str) -> None:
+    assert flagged([PROSE, line, PROSE2], language) == {line: "navigation.line"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Kategorien der Förderung wurden neu geordnet, sagte die Ministerin.",
+        "Remember me as someone who tried to fix the roads, the mayor told the council on Tuesday.",
+    ],
+)
+def test_prose_with_login_and_category_words_is_not_flagged(line: str) -> None:
+    assert flagged([PROSE, line, PROSE2]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Beitrags-Navigation", "de"),
+        ("Passwort vergessen?", "de"),
+        ("Schließen", "de"),
+        ("Post navigation", "en"),
+        ("Forgot your password?", "en"),
+        ("Mot de passe oublié ?", "fr"),
+        ("¿Olvidaste tu contraseña?", "es"),
+        ("Navigazione articoli", "it"),
+        ("Esqueceu sua senha?", "pt"),
+        ("Wachtwoord vergeten?", "nl"),
+        ("Nie pamiętasz hasła?", "pl"),
+        ("Забыли пароль?", "ru"),
+        ("Lupa kata sandi?", "id"),
+        ("パスワードをお忘れの方", "ja"),
+        ("비밀번호 찾기", "ko"),
+        ("忘记密码", "zh"),
+    ],
+)
+def test_post_navigation_and_login_form_lines(line: str, language: str) -> None:
+    assert flagged([PROSE, line, PROSE2], language) == {line: "navigation.line"}
+
+
+def test_prose_about_passwords_is_not_flagged() -> None:
+    line = "Experts say a password should be long, and the council will change its rules soon."
+    assert flagged([PROSE, line, PROSE2], "en") == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [("Menü schließen", "de"), ("Volltextsuche", "de"), ("About this capture", "en")],
+)
+def test_menu_search_and_archive_toolbar_lines(line: str, language: str) -> None:
+    assert flagged([PROSE, line, PROSE2], language) == {line: "navigation.line"}

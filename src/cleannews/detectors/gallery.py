@@ -23,10 +23,11 @@ from .registry import register_detector
 MIN_SLIDES = 3  # consecutive counters of one gallery (1/50, 2/50, 3/50)
 MIN_TOTAL = 3  # "k/2" pairs are too common in prose
 SCORE = 0.8
-# "k/N", "k / N", "k von N", "k of N", "k de N", "k di N", "k sur N", "k z N", "k из N"; an
-# optional bullet first (extracted lists); the counter must end at a space or the line end.
+# "k/N", "k / N", "k von N", "k of N", "k de N", "k di N", "k sur N", "k z N", "k из N",
+# "k van N", "k dari N", "k av N"; an optional bullet first (extracted lists); the counter must
+# end at a space or the line end.
 _COUNTER = re.compile(
-    r"(?:[-–•*]\s+)?(\d{1,3})(?:\s?/\s?|\s(?:von|of|de|di|sur|z|из)\s)(\d{1,3})(?=\s|$)",
+    r"(?:[-–•*]\s+)?(\d{1,3})(?:\s?/\s?|\s(?:von|of|de|di|sur|z|из|van|dari|av)\s)(\d{1,3})(?=\s|$)",
     re.IGNORECASE,
 )
 
