@@ -154,7 +154,12 @@ def _features_of(
     cjk_chars, cjk, words = [0] * len(texts), none, counts
     # Only a text of more than two UTF-8 bytes a character can be mostly CJK (see
     # ``_cannot_be_cjk``); most pages, even non-ASCII ones, have none.
-    wide = [] if page.isascii() else [i for i, t in enumerate(texts) if not _cannot_be_cjk(t)]
+    # (``_cannot_be_cjk`` inlined: a call per text of a non-ASCII page cost more than the test.)
+    wide = (
+        []
+        if page.isascii()
+        else [i for i, t in enumerate(texts) if not t.isascii() and len(t.encode()) > 2 * len(t)]
+    )
     if wide:
         cjk, words = none.copy(), counts.copy()
         for i in wide:
