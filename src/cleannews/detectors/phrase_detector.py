@@ -13,7 +13,7 @@ from functools import cache
 from typing import ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ..kinds import Kind
-from ..page import Page
+from ..page import FOLDED_MEMO, Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
 from .base import Detector
@@ -191,14 +191,7 @@ def phrase_candidates(
     if table.contains is not None and (short is None or short.contains):
         parts.append(contains_lines(page, table, max_words, group))
     if table.count is not None:  # a count line holds a digit
-        count = table.count.match
-        parts.append(
-            [
-                b
-                for b in digit_blocks(page, max_words)
-                if count(b.text.casefold()) and table.count_noun(b.text)
-            ]
-        )
+        parts.append(_count_lines(page, table, max_words))
     if table.regexes:
         parts.append(_regex_lines(page, table, max_words))
     found = [part for part in parts if part]
@@ -208,6 +201,24 @@ def phrase_candidates(
         return found[0] if found else []  # already in page order, no duplicates
     blocks = page.blocks
     return [blocks[i] for i in sorted({b.index for part in found for b in part})]
+
+
+def _count_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
+    """The blocks of at most ``max_words`` words that are a [count] phrase: the count pattern
+    first, on the casefolded texts the page keeps when it does (no casefold per line and
+    table), then ``count_noun``."""
+    if table.count is None:
+        return []
+    count = table.count.match
+    folded = page.memo.get(FOLDED_MEMO)
+    if folded is None or len(folded) != len(page.blocks):
+        folded = None
+    return [
+        b
+        for b in digit_blocks(page, max_words)
+        if count(b.text.casefold() if folded is None else folded[b.index])
+        and table.count_noun(b.text)
+    ]
 
 
 def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
@@ -320,9 +331,15 @@ def _page_scans(page: Page, group: TableGroup) -> _Scans:
     Latin script, those of the group's Latin phrases only. The others cannot match there, so
     the lines found are the same; the scans are a fifth cheaper (half the first characters
     to try at each word), and the unspaced one (Han/kana phrases) is not run at all."""
-    if group.contains_scan is None or _NOT_LATIN.search(_joined_keys(page, group.max_words)):
+    if group.contains_scan is None or not _latin_only(_joined_keys(page, group.max_words)):
         return _Scans(group.prefix_scan, group.contains_scan, group.contains_scan_unspaced)
     return _latin_scans(group.package, group.detectors, group.max_words)
+
+
+def _latin_only(text: str) -> bool:
+    """Is ``text`` written in a Latin script only (``_LATIN_RANGES``)? ASCII text is, and
+    asking costs nothing (unlike the search)."""
+    return text.isascii() or _NOT_LATIN.search(text) is None
 
 
 @cache
