@@ -47,8 +47,10 @@ _TRACKING_STRONG_WORDS = ("campaign", "creative", "utm_", "abtest")
 _TRACKING_STRONG = re.compile("|".join(_TRACKING_STRONG_WORDS), re.IGNORECASE)
 _ATTR = r"""\s+[\w:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)"""
 # A run of tags; they count only if the line has a tag with attributes (a bare ``<em>`` in a
-# sentence may be a programming article talking about markup).
-_TAG_RUN = re.compile(rf"(?:</?[a-zA-Z][\w-]*(?:{_ATTR})*\s*/?>\s*)+")
+# sentence may be a programming article talking about markup). Written ``tag tag*`` rather than
+# ``(?:tag)+``: a pattern that starts with a literal lets the search skip to each "<".
+_TAG = rf"</?[a-zA-Z][\w-]*(?:{_ATTR})*\s*/?>\s*"
+_TAG_RUN = re.compile(rf"{_TAG}(?:{_TAG})*")
 _TAG_WITH_ATTRIBUTES = re.compile(rf"<[a-zA-Z][\w-]*(?:{_ATTR})+\s*/?>")
 # Document-level tags mean an HTML code sample (a tutorial), not a leftover inside body text.
 _DOCUMENT_TAG = re.compile(r"<(?:!doctype|html|head|body|title|meta|link|script|style)\b", re.I)
@@ -67,8 +69,10 @@ _INLINE_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
         "debris.url-tail",
         "image-URL parameter tail",
         "=",
+        # After whitespace or at the start; the test follows the "?" or "&" (a lookbehind over
+        # both) so that the search skips to those characters instead of trying every position.
         re.compile(
-            rf"(?:(?<=\s)|^)[?&]{_IMAGE_PARAMS}=[\w.%,-]*(?:&[\w.-]+=[\w.%,-]*)+\)?(?=\s|$)",
+            rf"[?&](?<!\S[?&]){_IMAGE_PARAMS}=[\w.%,-]*(?:&[\w.-]+=[\w.%,-]*)+\)?(?=\s|$)",
             re.IGNORECASE,
         ),
     ),
