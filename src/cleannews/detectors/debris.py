@@ -34,10 +34,39 @@ _LINE_CSS = re.compile(r"(?:[.#@]?[\w-]+(?:[\s,>:.#]+[\w-]+)*\s*\{[^{}]*:[^{}]*\
 _LINE_BASE64 = re.compile(r"[A-Za-z0-9+/]{100,}={0,2}")
 _CONTINUES = frozenset(",;")  # a URL line ending so is part of a wrapped sentence or list
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
-_SCRIPT_LEFTOVER = re.compile(
-    r"googletag\.|adsbygoogle|dataLayer\.push|window\.dataLayer|_gaq\.push|fbq\(|gtag\("
-    r"|window\._taboola|pbjs\.|__tcfapi|document\.write\(|OBR\.extern"
+# Ad/analytics script leftovers: a line holding any of these strings.
+_SCRIPT_MARKERS = (
+    "googletag.",
+    "adsbygoogle",
+    "dataLayer.push",
+    "window.dataLayer",
+    "_gaq.push",
+    "fbq(",
+    "gtag(",
+    "window._taboola",
+    "pbjs.",
+    "__tcfapi",
+    "document.write(",
+    "OBR.extern",
 )
+_RARE_IN_PROSE = "_Ljqy(O."  # characters that prose seldom holds, rarest first
+
+
+def _found_from_rare(literals: tuple[str, ...], rare: str) -> re.Pattern[str]:
+    """A regex whose search finds whether one of ``literals`` occurs (not where: each is
+    matched from its rarest character in ``rare``, the part before it checked by a
+    lookbehind). A search stops only at those rare characters, not at every first letter
+    of the literals (common letters in prose, where the plain alternation stops)."""
+    branches = []
+    for literal in literals:
+        ranks = [(rare.index(c), i) for i, c in enumerate(literal) if c in rare]
+        at = min(ranks)[1] if ranks else 0
+        before = f"(?<={re.escape(literal[: at + 1])})" if at else ""
+        branches.append(re.escape(literal[at]) + before + re.escape(literal[at + 1 :]))
+    return re.compile("|".join(branches))
+
+
+_SCRIPT_LEFTOVER = _found_from_rare(_SCRIPT_MARKERS, _RARE_IN_PROSE)
 _TRACKING_PAIR = re.compile(
     r"\b(?:campaign|creative|placement|ad_?unit|adslot|slot|page|position|variant|abtest"
     r"|line_?item|ad_?id|utm_[a-z]+)\s*[:=]\s*[^\s,;|]+",
