@@ -410,13 +410,20 @@ def scanned_blocks(
     the line break before a line's key counts); each search resumes at the next line, so no
     line is skipped or reported twice."""
     short = short_blocks(page, max_words)
-    joined = _joined_keys(page, max_words)
+    for line in scan_line_numbers(_joined_keys(page, max_words), scan, lead):
+        yield short[line]
+
+
+def scan_line_numbers(joined: str, scan: re.Pattern[str], lead: int = 1) -> Iterator[int]:
+    """The numbers (from 0) of the lines of ``joined`` (``"\n" + "\n".join(lines)``, lines
+    without a line break) where ``scan`` matches, in order: one search per line found, each
+    resuming at the next line (see ``scanned_blocks`` for ``lead``)."""
     line = counted = pos = 0
     while (found := scan.search(joined, pos)) is not None:
         start = found.start() + lead  # where the phrase begins
-        line += joined.count("\n", counted, start)  # line breaks before it: 1 + block number
+        line += joined.count("\n", counted, start)  # line breaks before it: 1 + line number
         counted = start
-        yield short[line - 1]
+        yield line - 1
         pos = joined.find("\n", start)
         if pos < 0:
             return

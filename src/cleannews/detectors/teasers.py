@@ -33,6 +33,7 @@ from ..text.blocks import Block
 from ..text.features import page_features
 from ..text.topic import content_tokens, overlap, union_tokens
 from .base import Detector
+from .phrase_detector import scan_line_numbers
 from .phrases import line_scan, load_table
 from .registry import register_detector
 
@@ -229,21 +230,10 @@ def _any_stamp(blocks: Sequence[Block], lines: list[int], cues: Cues) -> bool:
 
 def _byline_lines(keys: list[str], cues: Cues) -> list[int]:
     """The positions in ``keys`` of those a byline starter begins (``cues.byline`` matches):
-    one search over them all joined by line breaks, resuming at the line after each found."""
-    scan = cues.byline_scan
-    if scan is None or cues.byline is None:
+    one scan over them all joined by line breaks (keys hold none: whitespace is collapsed)."""
+    if cues.byline_scan is None or cues.byline is None:
         return []
-    joined = "\n" + "\n".join(keys)  # keys hold no line break (whitespace is collapsed)
-    found = []
-    line = counted = 0
-    hit = scan.search(joined)
-    while hit is not None:
-        at = hit.start()  # the line break before the key
-        line += joined.count("\n", counted, at + 1)  # 1 + the key's position
-        counted = at + 1
-        found.append(line - 1)
-        hit = scan.search(joined, at + 1)
-    return found
+    return list(scan_line_numbers("\n" + "\n".join(keys), cues.byline_scan))
 
 
 def _label_lines(blocks: Sequence[Block], words: list[int], reach: int) -> list[int]:
