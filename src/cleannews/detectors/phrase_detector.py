@@ -278,9 +278,9 @@ def contains_lines(
     if contains is None:
         return []
     if group is not None and group.contains_scan is not None and max_words <= group.max_words:
-        search = contains.search  # on the few lines where a phrase of the group occurs
+        holds = table.holds_contains  # on the few lines where a phrase of the group occurs
         return [
-            b for b in group_lines(page, group).contains if b.words <= max_words and search(b.key)
+            b for b in group_lines(page, group).contains if b.words <= max_words and holds(b.key)
         ]
     if table.contains_scan is not None:
         return scanned_lines(page, max_words, table.contains_scan, table.contains_scan_unspaced)
