@@ -152,11 +152,12 @@ class DebrisDetector(Detector):
         for i in candidates:
             block = blocks[i]
             whole = _whole_line(block.text)
-            if whole is None and _is_lone_url(blocks, i):
+            # (``_is_lone_url``'s first test, asked here: most candidates are prose, not URLs.)
+            if whole is None and block.text.startswith(_URL_STARTS) and _is_lone_url(blocks, i):
                 whole = ("debris.bare-url", "a bare URL alone on a line")
             if whole is not None:
                 yield self.finding(block, Kind.DEBRIS, LINE_SCORE, whole[0], whole[1])
-            elif i in may_be_inline or any(needs in block.text for needs in _INLINE_LONGER):
+            elif i in may_be_inline or _holds_any(block.text, _INLINE_LONGER):
                 yield from self._inline(block, _in_markup_listing(blocks, i))
 
     def _inline(self, block: Block, listing: bool) -> Iterator[Finding]:
@@ -189,7 +190,7 @@ def _whole_line(text: str) -> tuple[str, str] | None:
         return "debris.url-tail", "image-URL parameter tail"
     if "{" in text and ":" in text and _LINE_CSS.fullmatch(text):
         return "debris.css", "CSS rules"
-    if len(text) >= BASE64_MIN_CHARS and _LINE_BASE64.fullmatch(text):
+    if len(text) >= BASE64_MIN_CHARS and " " not in text and _LINE_BASE64.fullmatch(text):
         return "debris.base64", "base64 blob"
     if ("(" in text or "=" in text) and _SCRIPT_LEFTOVER.search(text):
         return "debris.script", "ad/analytics script leftover"
@@ -200,6 +201,14 @@ def _whole_line(text: str) -> tuple[str, str] | None:
     if text.count("=") + text.count(":") >= TRACKING_MIN_PAIRS and _is_tracking(text):
         return "debris.tracking", "tracking parameters"
     return None
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """``any(needle in text for needle in needles)``, without a generator per line."""
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def _candidates(page: Page) -> tuple[list[int], set[int]]:
