@@ -217,7 +217,8 @@ def _title_ratios(texts: list[str], counts: list[int]) -> list[float]:
         if n > TITLE_RATIO_MAX_WORDS:
             continue
         if n == 1:  # a single token, the stripped text itself: its initial decides
-            ratios[i] = _upper_initial(text)
+            initial = text[0]  # (``_upper_initial``, inlined)
+            ratios[i] = 1.0 if initial.isalpha() and initial.isupper() else 0.0
             continue
         letters = upper = 0
         for word in text.split():
