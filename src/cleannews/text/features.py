@@ -171,9 +171,11 @@ def _features_of(
     markup = none
     if "<" in page or "=" in page:
         markup = [("<" in t or "=" in t) and _MARKUP.search(t) is not None for t in texts]
-    # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search.
+    # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search
+    # (``_is_url_like``, inlined: no call per dotted line).
+    suffix = _URL_SUFFIX.search
     urlish = [
-        m or "://" in t or ("." in t and _is_url_like(t))
+        m or "://" in t or ("." in t and ("www." in t or suffix(t) is not None))
         for m, t in zip(markup, texts, strict=True)
     ]
     ratio = [0.0] * len(texts)
