@@ -34,10 +34,39 @@ _LINE_CSS = re.compile(r"(?:[.#@]?[\w-]+(?:[\s,>:.#]+[\w-]+)*\s*\{[^{}]*:[^{}]*\
 _LINE_BASE64 = re.compile(r"[A-Za-z0-9+/]{100,}={0,2}")
 _CONTINUES = frozenset(",;")  # a URL line ending so is part of a wrapped sentence or list
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
-_SCRIPT_LEFTOVER = re.compile(
-    r"googletag\.|adsbygoogle|dataLayer\.push|window\.dataLayer|_gaq\.push|fbq\(|gtag\("
-    r"|window\._taboola|pbjs\.|__tcfapi|document\.write\(|OBR\.extern"
+# Ad/analytics script leftovers: a line holding any of these strings.
+_SCRIPT_MARKERS = (
+    "googletag.",
+    "adsbygoogle",
+    "dataLayer.push",
+    "window.dataLayer",
+    "_gaq.push",
+    "fbq(",
+    "gtag(",
+    "window._taboola",
+    "pbjs.",
+    "__tcfapi",
+    "document.write(",
+    "OBR.extern",
 )
+_RARE_IN_PROSE = "_Ljqy(O."  # characters that prose seldom holds, rarest first
+
+
+def _found_from_rare(literals: tuple[str, ...], rare: str) -> re.Pattern[str]:
+    """A regex whose search finds whether one of ``literals`` occurs (not where: each is
+    matched from its rarest character in ``rare``, the part before it checked by a
+    lookbehind). A search stops only at those rare characters, not at every first letter
+    of the literals (common letters in prose, where the plain alternation stops)."""
+    branches = []
+    for literal in literals:
+        ranks = [(rare.index(c), i) for i, c in enumerate(literal) if c in rare]
+        at = min(ranks)[1] if ranks else 0
+        before = f"(?<={re.escape(literal[: at + 1])})" if at else ""
+        branches.append(re.escape(literal[at]) + before + re.escape(literal[at + 1 :]))
+    return re.compile("|".join(branches))
+
+
+_SCRIPT_LEFTOVER = _found_from_rare(_SCRIPT_MARKERS, _RARE_IN_PROSE)
 _TRACKING_PAIR = re.compile(
     r"\b(?:campaign|creative|placement|ad_?unit|adslot|slot|page|position|variant|abtest"
     r"|line_?item|ad_?id|utm_[a-z]+)\s*[:=]\s*[^\s,;|]+",
@@ -47,8 +76,10 @@ _TRACKING_STRONG_WORDS = ("campaign", "creative", "utm_", "abtest")
 _TRACKING_STRONG = re.compile("|".join(_TRACKING_STRONG_WORDS), re.IGNORECASE)
 _ATTR = r"""\s+[\w:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)"""
 # A run of tags; they count only if the line has a tag with attributes (a bare ``<em>`` in a
-# sentence may be a programming article talking about markup).
-_TAG_RUN = re.compile(rf"(?:</?[a-zA-Z][\w-]*(?:{_ATTR})*\s*/?>\s*)+")
+# sentence may be a programming article talking about markup). Written ``tag tag*`` rather than
+# ``(?:tag)+``: a pattern that starts with a literal lets the search skip to each "<".
+_TAG = rf"</?[a-zA-Z][\w-]*(?:{_ATTR})*\s*/?>\s*"
+_TAG_RUN = re.compile(rf"{_TAG}(?:{_TAG})*")
 _TAG_WITH_ATTRIBUTES = re.compile(rf"<[a-zA-Z][\w-]*(?:{_ATTR})+\s*/?>")
 # Document-level tags mean an HTML code sample (a tutorial), not a leftover inside body text.
 _DOCUMENT_TAG = re.compile(r"<(?:!doctype|html|head|body|title|meta|link|script|style)\b", re.I)
@@ -67,8 +98,10 @@ _INLINE_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
         "debris.url-tail",
         "image-URL parameter tail",
         "=",
+        # After whitespace or at the start; the test follows the "?" or "&" (a lookbehind over
+        # both) so that the search skips to those characters instead of trying every position.
         re.compile(
-            rf"(?:(?<=\s)|^)[?&]{_IMAGE_PARAMS}=[\w.%,-]*(?:&[\w.-]+=[\w.%,-]*)+\)?(?=\s|$)",
+            rf"[?&](?<!\S[?&]){_IMAGE_PARAMS}=[\w.%,-]*(?:&[\w.-]+=[\w.%,-]*)+\)?(?=\s|$)",
             re.IGNORECASE,
         ),
     ),
@@ -119,11 +152,12 @@ class DebrisDetector(Detector):
         for i in candidates:
             block = blocks[i]
             whole = _whole_line(block.text)
-            if whole is None and _is_lone_url(blocks, i):
+            # (``_is_lone_url``'s first test, asked here: most candidates are prose, not URLs.)
+            if whole is None and block.text.startswith(_URL_STARTS) and _is_lone_url(blocks, i):
                 whole = ("debris.bare-url", "a bare URL alone on a line")
             if whole is not None:
                 yield self.finding(block, Kind.DEBRIS, LINE_SCORE, whole[0], whole[1])
-            elif i in may_be_inline or any(needs in block.text for needs in _INLINE_LONGER):
+            elif i in may_be_inline or _holds_any(block.text, _INLINE_LONGER):
                 yield from self._inline(block, _in_markup_listing(blocks, i))
 
     def _inline(self, block: Block, listing: bool) -> Iterator[Finding]:
@@ -156,7 +190,7 @@ def _whole_line(text: str) -> tuple[str, str] | None:
         return "debris.url-tail", "image-URL parameter tail"
     if "{" in text and ":" in text and _LINE_CSS.fullmatch(text):
         return "debris.css", "CSS rules"
-    if len(text) >= BASE64_MIN_CHARS and _LINE_BASE64.fullmatch(text):
+    if len(text) >= BASE64_MIN_CHARS and " " not in text and _LINE_BASE64.fullmatch(text):
         return "debris.base64", "base64 blob"
     if ("(" in text or "=" in text) and _SCRIPT_LEFTOVER.search(text):
         return "debris.script", "ad/analytics script leftover"
@@ -167,6 +201,14 @@ def _whole_line(text: str) -> tuple[str, str] | None:
     if text.count("=") + text.count(":") >= TRACKING_MIN_PAIRS and _is_tracking(text):
         return "debris.tracking", "tracking parameters"
     return None
+
+
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    """``any(needle in text for needle in needles)``, without a generator per line."""
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def _candidates(page: Page) -> tuple[list[int], set[int]]:

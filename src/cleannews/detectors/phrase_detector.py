@@ -13,7 +13,7 @@ from functools import cache
 from typing import ClassVar, Iterable, Iterator, Mapping, Sequence
 
 from ..kinds import Kind
-from ..page import Page
+from ..page import FOLDED_MEMO, Page
 from ..spans import Finding, Scope
 from ..text.blocks import Block
 from .base import Detector
@@ -191,14 +191,7 @@ def phrase_candidates(
     if table.contains is not None and (short is None or short.contains):
         parts.append(contains_lines(page, table, max_words, group))
     if table.count is not None:  # a count line holds a digit
-        count = table.count.match
-        parts.append(
-            [
-                b
-                for b in digit_blocks(page, max_words)
-                if count(b.text.casefold()) and table.count_noun(b.text)
-            ]
-        )
+        parts.append(_count_lines(page, table, max_words))
     if table.regexes:
         parts.append(_regex_lines(page, table, max_words))
     found = [part for part in parts if part]
@@ -208,6 +201,24 @@ def phrase_candidates(
         return found[0] if found else []  # already in page order, no duplicates
     blocks = page.blocks
     return [blocks[i] for i in sorted({b.index for part in found for b in part})]
+
+
+def _count_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
+    """The blocks of at most ``max_words`` words that are a [count] phrase: the count pattern
+    first, on the casefolded texts the page keeps when it does (no casefold per line and
+    table), then ``count_noun``."""
+    if table.count is None:
+        return []
+    count = table.count.match
+    folded = page.memo.get(FOLDED_MEMO)
+    if folded is None or len(folded) != len(page.blocks):
+        folded = None
+    return [
+        b
+        for b in digit_blocks(page, max_words)
+        if count(b.text.casefold() if folded is None else folded[b.index])
+        and table.count_noun(b.text)
+    ]
 
 
 def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
@@ -267,9 +278,9 @@ def contains_lines(
     if contains is None:
         return []
     if group is not None and group.contains_scan is not None and max_words <= group.max_words:
-        search = contains.search  # on the few lines where a phrase of the group occurs
+        holds = table.holds_contains  # on the few lines where a phrase of the group occurs
         return [
-            b for b in group_lines(page, group).contains if b.words <= max_words and search(b.key)
+            b for b in group_lines(page, group).contains if b.words <= max_words and holds(b.key)
         ]
     if table.contains_scan is not None:
         return scanned_lines(page, max_words, table.contains_scan, table.contains_scan_unspaced)
@@ -320,9 +331,15 @@ def _page_scans(page: Page, group: TableGroup) -> _Scans:
     Latin script, those of the group's Latin phrases only. The others cannot match there, so
     the lines found are the same; the scans are a fifth cheaper (half the first characters
     to try at each word), and the unspaced one (Han/kana phrases) is not run at all."""
-    if group.contains_scan is None or _NOT_LATIN.search(_joined_keys(page, group.max_words)):
+    if group.contains_scan is None or not _latin_only(_joined_keys(page, group.max_words)):
         return _Scans(group.prefix_scan, group.contains_scan, group.contains_scan_unspaced)
     return _latin_scans(group.package, group.detectors, group.max_words)
+
+
+def _latin_only(text: str) -> bool:
+    """Is ``text`` written in a Latin script only (``_LATIN_RANGES``)? ASCII text is, and
+    asking costs nothing (unlike the search)."""
+    return text.isascii() or _NOT_LATIN.search(text) is None
 
 
 @cache
@@ -393,13 +410,20 @@ def scanned_blocks(
     the line break before a line's key counts); each search resumes at the next line, so no
     line is skipped or reported twice."""
     short = short_blocks(page, max_words)
-    joined = _joined_keys(page, max_words)
+    for line in scan_line_numbers(_joined_keys(page, max_words), scan, lead):
+        yield short[line]
+
+
+def scan_line_numbers(joined: str, scan: re.Pattern[str], lead: int = 1) -> Iterator[int]:
+    """The numbers (from 0) of the lines of ``joined`` (``"\n" + "\n".join(lines)``, lines
+    without a line break) where ``scan`` matches, in order: one search per line found, each
+    resuming at the next line (see ``scanned_blocks`` for ``lead``)."""
     line = counted = pos = 0
     while (found := scan.search(joined, pos)) is not None:
         start = found.start() + lead  # where the phrase begins
-        line += joined.count("\n", counted, start)  # line breaks before it: 1 + block number
+        line += joined.count("\n", counted, start)  # line breaks before it: 1 + line number
         counted = start
-        yield short[line - 1]
+        yield line - 1
         pos = joined.find("\n", start)
         if pos < 0:
             return

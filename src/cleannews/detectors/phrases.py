@@ -140,6 +140,18 @@ class PhraseTable:
         ]
         return _alternation(texts, anchored=True)
 
+    def holds_contains(self, key: str) -> bool:
+        """``self.contains.search(key) is not None``, by the scans: they skip to the non-word
+        characters a spaced phrase follows (a space put first stands for the key's start) and
+        to the unspaced letters the others start with, where ``contains`` tries every position
+        (its first test is a lookbehind, which no search can skip to)."""
+        if self.contains_scan is None:
+            return False
+        if self.contains_scan.search(" " + key) is not None:
+            return True
+        unspaced = self.contains_scan_unspaced
+        return unspaced is not None and unspaced.search(key) is not None
+
     def count_noun(self, text: str) -> Phrase | None:
         """The count phrase a whole line like ``15 Articles`` / ``Views: 1.2K`` matches."""
         # The number sits at one end of the line (after/before a little punctuation).

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import attrgetter, mul
 from typing import ClassVar, Container, Iterator, Sequence
 
@@ -33,7 +33,8 @@ from ..text.blocks import Block
 from ..text.features import page_features
 from ..text.topic import content_tokens, overlap, union_tokens
 from .base import Detector
-from .phrases import load_table
+from .phrase_detector import scan_line_numbers
+from .phrases import line_scan, load_table
 from .registry import register_detector
 
 MEMO_KEY = "detectors.teasers"
@@ -61,6 +62,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*·▪►])\s")
 # Headlines and snippets start with a word, a quote or a symbol, not with reference or code
 # punctuation ("^ Author (2014)", ". Variety. Retrieved...", "$ hg push").
 _BAD_START = frozenset("^.,;:)]}$>|=/\\")
+_LABEL_SIZES = frozenset(range(1, LABEL_MAX_WORDS + 1))  # a label's word counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,9 @@ class Cues:
     # First characters of the byline starters (the prefix regex matches a key that starts with
     # one of them): a set lookup spares most keys the regex. ``None``: no such gate.
     byline_starts: frozenset[str] | None = None
+    # ``byline`` at the start of any line of keys joined by line breaks: one search finds the
+    # byline labels of a page (see ``_byline_lines``). ``None``: no byline starters.
+    byline_scan: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +99,7 @@ def load_cues() -> Cues:
         timestamp = re.compile(rf"\W*(?:{body})\W*", re.IGNORECASE)
     starters = [text for section, text in table.by_text if section == "prefix"]
     starts = frozenset(t[0] for t in starters) if all(starters) else None
-    return Cues(timestamp, table.prefix, starts)
+    return Cues(timestamp, table.prefix, starts, line_scan(starters, "\n"))
 
 
 @register_detector
@@ -191,26 +196,51 @@ def _may_have_story(
     prose_before = [0, *accumulate(map(mul, words, prose))]  # prose words before each line
     needed = max(STORY_MIN_PROSE_BEFORE, STORY_MIN_SHARE_BEFORE * prose_before[-1])
     first = bisect_left(prose_before, needed)  # the first line with that much prose before
-    near: set[int] = set()
-    last_seen: dict[str, int] = {}
-    byline = cues.byline.match if cues.byline is not None else None
-    starts = cues.byline_starts
+    if first >= len(blocks):
+        return False  # too little prose on the page for any story after it
     reach = max(0, first - 2 * HEADER_REACH)  # labels of a header with such a timestamp
-    labels = [  # ``_is_label`` in one comprehension (no call per line)
-        i
-        for i, (b, n) in enumerate(zip(blocks[reach:], words[reach:], strict=True), reach)
-        if 0 < n <= LABEL_MAX_WORDS and not b.terminal and len(b.text) <= LABEL_MAX_CHARS
-    ]
-    for i in labels:
-        key = blocks[i].key
-        seen = last_seen.get(key)
-        if seen is not None and i - seen <= 2 * HEADER_REACH:
-            # a timestamp with both within reach (an equal label between them is seen too)
-            near.update(range(i - HEADER_REACH, seen + HEADER_REACH + 1))
-        last_seen[key] = i
-        if byline is not None and (starts is None or key[:1] in starts) and byline(key):
-            near.update(range(i - HEADER_REACH, i + HEADER_REACH + 1))
-    return any(first <= t < len(blocks) and _is_stamp(blocks[t], cues) for t in sorted(near))
+    labels = _label_lines(blocks, words, reach)
+    keys = [blocks[i].key for i in labels]
+    near: set[int] = set()
+    if len(set(keys)) < len(keys):  # two equal labels may frame a timestamp
+        last_seen: dict[str, int] = {}
+        for i, key in zip(labels, keys, strict=True):
+            seen = last_seen.get(key)
+            if seen is not None and i - seen <= 2 * HEADER_REACH:
+                # a timestamp with both within reach (an equal label between them is seen too)
+                near.update(range(i - HEADER_REACH, seen + HEADER_REACH + 1))
+            last_seen[key] = i
+    for k in _byline_lines(keys, cues):
+        near.update(range(labels[k] - HEADER_REACH, labels[k] + HEADER_REACH + 1))
+    return _any_stamp(blocks, [t for t in sorted(near) if first <= t < len(blocks)], cues)
+
+
+def _any_stamp(blocks: Sequence[Block], lines: list[int], cues: Cues) -> bool:
+    """Is one of ``lines`` a timestamp? Each text is tested once: the lines near repeated
+    labels are often those labels themselves, and the timestamp regex is the costly test."""
+    tested: set[str] = set()
+    for t in lines:
+        text = blocks[t].text
+        if text not in tested:
+            if _is_stamp(blocks[t], cues):
+                return True
+            tested.add(text)
+    return False
+
+
+def _byline_lines(keys: list[str], cues: Cues) -> list[int]:
+    """The positions in ``keys`` of those a byline starter begins (``cues.byline`` matches):
+    one scan over them all joined by line breaks (keys hold none: whitespace is collapsed)."""
+    if cues.byline_scan is None or cues.byline is None:
+        return []
+    return list(scan_line_numbers("\n" + "\n".join(keys), cues.byline_scan))
+
+
+def _label_lines(blocks: Sequence[Block], words: list[int], reach: int) -> list[int]:
+    """The lines from ``reach`` on that ``_is_label`` holds for: the word count first, in C
+    (most lines are longer than a label), then the other tests on the short lines only."""
+    short = compress(range(reach, len(blocks)), map(_LABEL_SIZES.__contains__, words[reach:]))
+    return [i for i in short if not blocks[i].terminal and len(blocks[i].text) <= LABEL_MAX_CHARS]
 
 
 def _stamp_part(text: str) -> str:

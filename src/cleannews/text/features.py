@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter, not_
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from ..page import FOLDED_MEMO, Page
@@ -86,7 +86,6 @@ class BlockFeatures(NamedTuple):
 
 # ``BlockFeatures(...)`` without the generated ``__new__`` frame (one per block of every page).
 _new_features = tuple.__new__
-_TEXT, _WORDS, _TERMINAL = map(attrgetter, ("text", "words", "terminal"))
 _FIRST = itemgetter(slice(0, 1))  # a text's first character ("" for an empty text)
 
 
@@ -144,17 +143,24 @@ def _features_of(
     builds the blocks): each field is one comprehension or C-level ``map`` over all texts, with
     page-wide gates, rather than a Python call per block building every field; only the blocks
     that can be prose count their function words."""
-    texts = list(map(_TEXT, blocks))
+    # Comprehensions, not ``map(attrgetter(...))``: a slot read in a comprehension is a
+    # specialised instruction, twice as fast as attrgetter's generic lookup.
+    texts = [b.text for b in blocks]
     # For the page-wide gates (no CJK, no markup): a text that ``whole`` holds all the texts
     # of (the gates only skip per-text tests, so more text than the blocks' is harmless).
     page = "\n".join(texts) if whole is None else whole
-    counts = list(map(_WORDS, blocks))
-    terminal = list(map(_TERMINAL, blocks))
+    counts = [b.words for b in blocks]
+    terminal = [b.terminal for b in blocks]
     none = [False] * len(texts)
     cjk_chars, cjk, words = [0] * len(texts), none, counts
     # Only a text of more than two UTF-8 bytes a character can be mostly CJK (see
     # ``_cannot_be_cjk``); most pages, even non-ASCII ones, have none.
-    wide = [] if page.isascii() else [i for i, t in enumerate(texts) if not _cannot_be_cjk(t)]
+    # (``_cannot_be_cjk`` inlined: a call per text of a non-ASCII page cost more than the test.)
+    wide = (
+        []
+        if page.isascii()
+        else [i for i, t in enumerate(texts) if not t.isascii() and len(t.encode()) > 2 * len(t)]
+    )
     if wide:
         cjk, words = none.copy(), counts.copy()
         for i in wide:
@@ -165,9 +171,11 @@ def _features_of(
     markup = none
     if "<" in page or "=" in page:
         markup = [("<" in t or "=" in t) and _MARKUP.search(t) is not None for t in texts]
-    # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search.
+    # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search
+    # (``_is_url_like``, inlined: no call per dotted line).
+    suffix = _URL_SUFFIX.search
     urlish = [
-        m or "://" in t or ("." in t and _is_url_like(t))
+        m or "://" in t or ("." in t and ("www." in t or suffix(t) is not None))
         for m, t in zip(markup, texts, strict=True)
     ]
     ratio = [0.0] * len(texts)
@@ -181,10 +189,7 @@ def _features_of(
         p or (t and n >= SENTENCE_MIN_WORDS and not m)
         for p, t, n, m in zip(prose, terminal, words, markup, strict=True)
     ]
-    title = [  # a single token is the stripped text itself: its initial decides
-        0.0 if n > TITLE_RATIO_MAX_WORDS else _upper_initial(t) if n == 1 else _title_ratio(t, n)
-        for t, n in zip(texts, counts, strict=True)
-    ]
+    title = _title_ratios(texts, counts)
     letters = list(map(str.isalpha, map(_FIRST, texts)))  # see ``_has_letter``
     for i in compress(range(len(texts)), map(not_, letters)):
         letters[i] = blocks[i].key != "" and _any_letter(texts[i])
@@ -204,6 +209,28 @@ def _features_of(
         sentence,
     )  # in ``BlockFeatures`` order
     return tuple(map(_new_features, repeat(BlockFeatures), zip(*columns, strict=True)))
+
+
+def _title_ratios(texts: list[str], counts: list[int]) -> list[float]:
+    """``_title_ratio`` of each short text (0.0 for the others), in one loop: a call and a
+    comprehension per text cost more than counting the initials here."""
+    ratios = [0.0] * len(texts)
+    for i, (text, n) in enumerate(zip(texts, counts, strict=True)):
+        if n > TITLE_RATIO_MAX_WORDS:
+            continue
+        if n == 1:  # a single token, the stripped text itself: its initial decides
+            initial = text[0]  # (``_upper_initial``, inlined)
+            ratios[i] = 1.0 if initial.isalpha() and initial.isupper() else 0.0
+            continue
+        letters = upper = 0
+        for word in text.split():
+            initial = word[0]
+            if initial.isalpha():
+                letters += 1
+                upper += initial.isupper()
+        if letters:
+            ratios[i] = upper / letters
+    return ratios
 
 
 def _can_be_prose(words: int, terminal: bool, cjk: bool, markup: bool) -> bool:
