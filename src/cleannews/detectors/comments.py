@@ -40,6 +40,7 @@ from .ads import (
     sentence_lines,
     sentence_long,
 )
+from .duplicates import block_keys
 from .marker_regions import (
     COMMENTS_MIN_PROSE_SHARE_BEFORE,
     MIN_PROSE_SHARE_BEFORE,
@@ -88,12 +89,6 @@ ANONYMOUS_AUTHORS = frozenset(
         "익명",
         "anonymní",
     }
-)
-# A line whose key is one of them, in the page's joined short keys (see ``_anonymous_authors``).
-_AUTHOR_LINE = re.compile(
-    "\n(?:"
-    + "|".join(map(re.escape, sorted(ANONYMOUS_AUTHORS, key=len, reverse=True)))
-    + ")(?=\n|$)"
 )
 MIN_AUTHOR_REPEATS = 2  # one "Anonymous" line may be an article's attribution; a thread repeats it
 AUTHOR_SCORE = 0.8
@@ -160,7 +155,7 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             flagged.add(finding.start)
             yield self._count_heading(page, finding)
         headers: list[Finding] = []
-        for block in _anonymous_authors(page, self.scan_group_words):
+        for block in _anonymous_authors(page):
             if block.start not in flagged:
                 flagged.add(block.start)
                 headers.append(self._author_finding(page, block))
@@ -388,12 +383,11 @@ def _ends_like_greeting(text: str) -> bool:
     return end > 0 and text[end - 1] in GREETING_ENDS
 
 
-def _anonymous_authors(page: Page, scan_words: int) -> list[Block]:
-    """The lines of at most three words that are a placeholder author, repeated: one scan of
-    the joined keys of the lines of at most ``scan_words`` words (built for the phrase group's
-    scans already) instead of a lookup per line."""
-    lines = scanned_blocks(page, scan_words, _AUTHOR_LINE)
-    found = [b for b in lines if b.words <= 3]
+def _anonymous_authors(page: Page) -> list[Block]:
+    # One set test over the page's keys (shared with duplicates) first: most pages have none.
+    if ANONYMOUS_AUTHORS.isdisjoint(block_keys(page)):
+        return []
+    found = [b for b in page.blocks if b.words <= 3 and b.key in ANONYMOUS_AUTHORS]
     if not found:
         return []
     counts = Counter(b.key for b in found)
