@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
 from typing import Iterator
 
 from ..kinds import Kind
@@ -76,7 +77,7 @@ class DuplicatesDetector(Detector):
         # Every occurrence of a wanted key is visited, so the first visit is its first line
         # (the repeat test, the only one that reads it, sees only keys printed twice).
         first_seen: dict[str, int] = {}
-        for i in [i for i, key in enumerate(keys) if key in wanted]:
+        for i in compress(range(len(keys)), map(wanted.__contains__, keys)):  # in C
             block = blocks[i]
             original = first_seen.setdefault(block.key, block.index)
             if i == 0 or block is headline:
