@@ -51,12 +51,14 @@ class RegionCheckedPhraseDetector(PhraseDetector):
             if phrase is None or not self.accept(page, block, phrase):
                 continue
             finding = self.phrase_finding(block, phrase, preferred)
-            plausible = region_plausible(
-                page, block.index, self.min_prose_share_before, self.checks_following(block, phrase)
-            )
-            if finding.scope is Scope.REGION and not plausible:
+            # Only a marker's region is checked (most findings flag their line only).
+            if finding.scope is Scope.REGION and not self._plausible(page, block, phrase):
                 finding = confined(finding)
             yield finding
+
+    def _plausible(self, page: Page, block: Block, phrase: Phrase) -> bool:
+        following = self.checks_following(block, phrase)
+        return region_plausible(page, block.index, self.min_prose_share_before, following)
 
 
 def region_plausible(
