@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from cleannews.detectors.gallery import GalleryDetector
+from cleannews.detectors.gallery import _COUNTER, GalleryDetector, _counters
 from cleannews.page import Page
 
 PROSE = (
@@ -55,3 +57,26 @@ def test_fractions_dates_and_lone_counters_are_not_flagged(lines: list[str]) -> 
 def test_a_second_gallery_restarts_the_count() -> None:
     lines = ["1/3 A", "2/3 B", "3/3 C", PROSE, "1/3 D", "2/3 E"]
     assert flagged(lines) == ["1/3 A", "2/3 B", "3/3 C"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "1/5 First slide\n2/5 Second\n3/5 Third",  # the first line is a counter
+        "Intro\n1/5 First slide\n2/5 Second\n3/5 Third\n",
+        "- \n1/5 a\n2/5 b\n3/5 c\n4/5 d",  # a bullet's spaces reach into the next line
+        "\n\n 1/5 indented\n1/5 a\n2/5 b\n3/5 c",
+    ],
+)
+def test_counter_scan_matches_a_scan_of_the_page_with_a_newline_prepended(source: str) -> None:
+    # The scan starts at the first line and resumes after it as one scan over "\n" + source
+    # would (what the detector did before, copying the page).
+    page = Page.from_text(source)
+    before = []
+    for match in re.compile("\n" + _COUNTER.pattern, re.I).finditer("\n" + page.source):
+        slide, total = int(match.group(1)), int(match.group(2))
+        block = page.block_at(match.start())
+        if 1 <= slide <= total and total >= 3 and block is not None:
+            if block.start == match.start():
+                before.append((slide, total, block))
+    assert list(_counters(page)) == before

@@ -40,6 +40,7 @@ from .ads import (
     sentence_lines,
     sentence_long,
 )
+from .duplicates import block_keys
 from .marker_regions import (
     COMMENTS_MIN_PROSE_SHARE_BEFORE,
     MIN_PROSE_SHARE_BEFORE,
@@ -383,6 +384,9 @@ def _ends_like_greeting(text: str) -> bool:
 
 
 def _anonymous_authors(page: Page) -> list[Block]:
+    # One set test over the page's keys (shared with duplicates) first: most pages have none.
+    if ANONYMOUS_AUTHORS.isdisjoint(block_keys(page)):
+        return []
     found = [b for b in page.blocks if b.words <= 3 and b.key in ANONYMOUS_AUTHORS]
     if not found:
         return []

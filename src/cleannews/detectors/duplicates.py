@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
 from typing import Iterator
 
 from ..kinds import Kind
@@ -28,6 +29,7 @@ from .base import Detector
 from .registry import register_detector
 from .title import looks_like_headline, metadata_title_block
 
+KEYS_MEMO = "detectors.duplicates.keys"
 MIN_WORDS = 4
 MIN_CHARS = 25  # for scripts written without spaces
 # A repeated sentence-length paragraph may be deliberate (a pull quote, a refrain, a repeated
@@ -56,7 +58,7 @@ class DuplicatesDetector(Detector):
             return
         blocks = page.blocks
         first = blocks[0]
-        keys = [block.key for block in blocks]
+        keys = block_keys(page)
         copies = Counter(keys)  # counted in C
         headline_key = _headline_key(first) if looks_like_headline(first) else None
         # A headline printed more than MAX_COPIES + 1 times is a refrain (filler), not a title.
@@ -75,7 +77,7 @@ class DuplicatesDetector(Detector):
         # Every occurrence of a wanted key is visited, so the first visit is its first line
         # (the repeat test, the only one that reads it, sees only keys printed twice).
         first_seen: dict[str, int] = {}
-        for i in [i for i, key in enumerate(keys) if key in wanted]:
+        for i in compress(range(len(keys)), map(wanted.__contains__, keys)):  # in C
             block = blocks[i]
             original = first_seen.setdefault(block.key, block.index)
             if i == 0 or block is headline:
@@ -108,6 +110,15 @@ class DuplicatesDetector(Detector):
             "duplicates.line",
             f"repeats line {original.line}",
         )
+
+
+def block_keys(page: Page) -> list[str]:
+    """The keys of ``page``'s blocks, in block order (memoised: comments tests its placeholder
+    author names against them too)."""
+    found = page.memo.get(KEYS_MEMO)
+    if found is None:
+        found = page.memo[KEYS_MEMO] = [block.key for block in page.blocks]
+    return found
 
 
 def _in_repeated_run(blocks: tuple[Block, ...], original: int, copy: int) -> bool:

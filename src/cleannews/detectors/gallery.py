@@ -32,9 +32,10 @@ _COUNTER = re.compile(
 )
 
 
-# The same counter at the start of a line, for one scan over the whole page: the leading
-# newline is a literal the regex engine searches for quickly (the page gets one prepended).
-_LINE_COUNTER = re.compile("\n" + _COUNTER.pattern, re.IGNORECASE)
+# The same counter at the start of a line after the first, for one scan over the whole page:
+# the leading newline is a literal the regex engine searches for quickly, and the lookahead
+# drops the lines that cannot start a counter (most) before the counter's groups are tried.
+_LINE_COUNTER = re.compile("\n(?=[-–•*\\d])" + _COUNTER.pattern, re.IGNORECASE)
 
 
 @register_detector
@@ -72,13 +73,27 @@ def gallery_slides(page: Page) -> list[tuple[Block, int]]:
 def _counters(page: Page) -> Iterator[tuple[int, int, Block]]:
     """(slide, total, block) of every line starting with a counter, in page order: one regex
     scan over the page instead of a Python call per line."""
-    for match in _LINE_COUNTER.finditer("\n" + page.source):
-        slide, total = int(match.group(1)), int(match.group(2))
-        if not 1 <= slide <= total or total < MIN_TOTAL:
-            continue
-        block = page.block_at(match.start())  # the prepended newline shifts offsets by one
-        if block is not None and block.start == match.start():
-            yield slide, total, block
+    source = page.source
+    first = _COUNTER.match(source)  # the first line has no newline before it
+    if first is not None:
+        yield from _counter_line(page, first, 0)
+    # The scan resumes where the first line's counter ended (as one scan over the page with a
+    # newline prepended would); a match starts at the newline before its line.
+    for match in _LINE_COUNTER.finditer(source, first.end() if first is not None else 0):
+        yield from _counter_line(page, match, match.start() + 1)
+
+
+def _counter_line(
+    page: Page, match: re.Match[str], line_start: int
+) -> Iterator[tuple[int, int, Block]]:
+    """The (slide, total, block) of a counter found at ``line_start``, if it counts slides and
+    the line's block starts there."""
+    slide, total = int(match.group(1)), int(match.group(2))
+    if not 1 <= slide <= total or total < MIN_TOTAL:
+        return
+    block = page.block_at(line_start)
+    if block is not None and block.start == line_start:
+        yield slide, total, block
 
 
 def _flush(run: list[tuple[int, Block]], total: int, found: list[tuple[Block, int]]) -> None:

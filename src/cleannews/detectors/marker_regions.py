@@ -13,7 +13,8 @@ appended under the article (see :mod:`.teasers`) does not count: it is not the a
 from __future__ import annotations
 
 import dataclasses
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import attrgetter
 from typing import ClassVar, Iterator
 
 from ..page import Page
@@ -29,6 +30,7 @@ MIN_PROSE_SHARE_BEFORE = 0.5  # listing headings come after most of the article'
 COMMENTS_MIN_PROSE_SHARE_BEFORE = 0.15  # ...a comment thread can be longer than the article
 FOLLOW_WINDOW = 8  # blocks after a listing heading that are checked for article paragraphs...
 FOLLOW_MAX_PROSE = 1  # ...of which at most this many may be prose
+_PROSE = attrgetter("prose")
 
 
 class RegionCheckedPhraseDetector(PhraseDetector):
@@ -49,12 +51,14 @@ class RegionCheckedPhraseDetector(PhraseDetector):
             if phrase is None or not self.accept(page, block, phrase):
                 continue
             finding = self.phrase_finding(block, phrase, preferred)
-            plausible = region_plausible(
-                page, block.index, self.min_prose_share_before, self.checks_following(block, phrase)
-            )
-            if finding.scope is Scope.REGION and not plausible:
+            # Only a marker's region is checked (most findings flag their line only).
+            if finding.scope is Scope.REGION and not self._plausible(page, block, phrase):
                 finding = confined(finding)
             yield finding
+
+    def _plausible(self, page: Page, block: Block, phrase: Phrase) -> bool:
+        following = self.checks_following(block, phrase)
+        return region_plausible(page, block.index, self.min_prose_share_before, following)
 
 
 def region_plausible(
@@ -86,10 +90,14 @@ def _prose_prefix(page: Page) -> list[int]:
     """``out[i]`` = prose words in blocks before ``i`` (``out[-1]`` = all of them)."""
     found = page.memo.get(MEMO_KEY)
     if found is None:
-        other = listing_blocks(page)
-        weights = (
-            f.words if f.prose and i not in other else 0 for i, f in enumerate(page_features(page))
-        )
+        feats = page_features(page)
+        # The prose blocks' words: a Python step per prose block only (the prose flags are
+        # read in C), then listing blocks (mostly none) back to zero.
+        weights = [0] * len(feats)
+        for i in compress(range(len(feats)), map(_PROSE, feats)):
+            weights[i] = feats[i].words
+        for i in listing_blocks(page):
+            weights[i] = 0
         found = [0, *accumulate(weights)]
         page.memo[MEMO_KEY] = found
     return found

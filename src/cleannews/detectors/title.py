@@ -9,6 +9,7 @@ best is marked instead. The score is modest so that strong removal evidence stil
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import islice
 from typing import Iterator
 
@@ -99,7 +100,16 @@ def _has_letters(text: str, count: int) -> bool:
 
 
 def is_boilerplate(block: Block) -> bool:
-    return any(block.key in load_table("cleannews.detectors", n).whole for n in BOILERPLATE_TABLES)
+    return block.key in _boilerplate_keys()
+
+
+@cache
+def _boilerplate_keys() -> frozenset[str]:
+    """The whole-line keys of the :data:`BOILERPLATE_TABLES` (loaded once): one lookup per
+    line instead of one per table."""
+    return frozenset(
+        key for name in BOILERPLATE_TABLES for key in load_table("cleannews.detectors", name).whole
+    )
 
 
 def best_match(page: Page, title: str) -> Block | None:
