@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from cleannews.batch import CleanSpec, FileSink, Layout, ReadError, Record, run_batch
+from cleannews.batch.pool import map_chunks
 from cleannews.batch.runner import clean_records
-from cleannews.batch.work import clean_record
-from test_batch_support import FAIL_MARKER, HANG_MARKER, article
+from cleannews.batch.work import clean_record, prepare_worker
+from test_batch_support import FAIL_MARKER, HANG_MARKER, article, freeze_counts
 
 FAILING = CleanSpec(extra=("test_batch_support:FailOnMarker",), detect_language=False)
 
@@ -131,3 +134,31 @@ def test_a_write_failure_becomes_that_records_error(tmp_path: Path) -> None:
     assert [(e["id"], e["stage"]) for e in errors] == [("r1", "write")]
     assert [m["id"] for m in read_lines(layout.ledger)] == ["r0", "r2"]
     assert (stats.ok, stats.failed) == (2, 1)
+
+
+def test_spawned_workers_are_prepared_and_the_callers_process_is_not() -> None:
+    prepare = partial(prepare_worker, CleanSpec(detect_language=False))
+    before = gc.get_freeze_count()
+
+    in_workers = list(
+        map_chunks(freeze_counts, [[1, 2], [3]], 2, on_crash=_unused, initializer=prepare)
+    )
+    in_caller = list(map_chunks(freeze_counts, [[1]], 1, on_crash=_unused, initializer=prepare))
+
+    assert all(count > 0 for chunk in in_workers for count in chunk)
+    assert in_caller == [[before]] and gc.get_freeze_count() == before
+
+
+def test_a_cleaner_that_cannot_be_built_is_left_to_each_records_outcome() -> None:
+    spec = CleanSpec(extra=("no_such_module:Detector",), detect_language=False)
+    before = gc.get_freeze_count()
+
+    prepare_worker(spec)  # must not raise: the records report the failure
+
+    assert gc.get_freeze_count() == before
+    outcome = clean_record(spec, records(1)[0])
+    assert not outcome.ok and outcome.error == "ModuleNotFoundError"
+
+
+def _unused(item: object, exc: BaseException) -> list[int]:
+    raise AssertionError("no worker crashes in this test")

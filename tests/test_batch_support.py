@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from typing import Iterator
@@ -66,3 +67,9 @@ class FlagBuyNow(Detector):
         for block in page.blocks:
             if block.text.startswith("Buy now"):
                 yield self.finding(block, Kind.AD, 0.9, "test.buy-now", "a test ad line")
+
+
+def freeze_counts(chunk: list[int]) -> list[int]:
+    """A chunk function reporting, per item, how many objects the garbage collector of the
+    process running it has frozen."""
+    return [gc.get_freeze_count() for _ in chunk]

@@ -27,24 +27,36 @@ def map_chunks(
     workers: int,
     on_crash: Callable[[T, BaseException], R],
     window: int | None = None,
+    initializer: Callable[[], None] | None = None,
 ) -> Iterator[list[R]]:
     """``fn(chunk)`` for every chunk, in order. ``fn`` must be picklable (a module-level function
-    or a ``functools.partial`` of one) and must handle per-item exceptions itself."""
+    or a ``functools.partial`` of one) and must handle per-item exceptions itself.
+    ``initializer`` (picklable too) runs once in each worker process before its first chunk;
+    it is not run when ``workers <= 1`` (the caller's own process)."""
     if workers <= 1:
         yield from map(fn, chunks)
         return
-    with _Pool(fn, workers, on_crash) as pool:
+    with _Pool(fn, workers, on_crash, initializer) as pool:
         yield from pool.run(chunks, window or 2 * workers)
 
 
 class _Pool(Generic[T, R]):
-    def __init__(self, fn: ChunkFn[T, R], workers: int, on_crash: Callable[[T, BaseException], R]):
+    def __init__(
+        self,
+        fn: ChunkFn[T, R],
+        workers: int,
+        on_crash: Callable[[T, BaseException], R],
+        initializer: Callable[[], None] | None = None,
+    ):
         self.fn, self.workers, self.on_crash = fn, workers, on_crash
+        self.initializer = initializer
         self.executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=self.initializer
+        )
 
     def __enter__(self) -> _Pool[T, R]:
         return self

@@ -11,7 +11,7 @@ from .pool import map_chunks
 from .records import Record
 from .sinks import Sink
 from .stats import RunStats
-from .work import CleanSpec, Outcome, clean_chunk, failure
+from .work import CleanSpec, Outcome, clean_chunk, failure, prepare_worker
 
 CHUNK_SIZE = 16  # records per task sent to a worker: amortises IPC, keeps memory small
 
@@ -29,7 +29,8 @@ def clean_records(
 ) -> Iterator[Outcome]:
     """One :class:`Outcome` per record, in input order; ``workers > 1`` uses spawned processes."""
     chunks = batched(records, chunk_size)
-    for outcomes in map_chunks(partial(clean_chunk, spec), chunks, workers, on_crash=crashed):
+    clean, prepare = partial(clean_chunk, spec), partial(prepare_worker, spec)
+    for outcomes in map_chunks(clean, chunks, workers, on_crash=crashed, initializer=prepare):
         yield from outcomes
 
 
