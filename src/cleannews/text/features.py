@@ -179,10 +179,11 @@ def _features_of(
     if "<" in page or "=" in page:
         markup = [("<" in t or "=" in t) and _MARKUP.search(t) is not None for t in texts]
     # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search
-    # (``_is_url_like``, inlined: no call per dotted line).
+    # (``_is_url_like``, inlined: no call per dotted line). A one-character test (``memchr``)
+    # also gates "://": a longer needle costs a slower search setup on every text.
     suffix = _URL_SUFFIX.search
     urlish = [
-        m or "://" in t or ("." in t and ("www." in t or suffix(t) is not None))
+        m or (":" in t and "://" in t) or ("." in t and ("www." in t or suffix(t) is not None))
         for m, t in zip(markup, texts, strict=True)
     ]
     ratio = [0.0] * len(texts)
@@ -316,7 +317,7 @@ def _has_letter(text: str, key: str) -> bool:
 
 
 def _any_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    return any(map(str.isalpha, text))  # C-level: no generator frame per character
 
 
 def _stop_ratio(
