@@ -346,12 +346,16 @@ def _word_ratios(folded: list[str], stop: Stopwords) -> list[float]:
         return [_stop_ratio(f, False, 0, stop, f) for f in folded]  # text with a line break
     data = _word_bytes(joined, _LINE_WORD_BYTES)  # lines of word runs
     lines = data.split(b"\n")
+    odd = _lines_with(_ODD_APOSTROPHE_LINE, data, b"\n") if b"'" in data else []
+    odd_lines = [lines[k] for k in odd]
+    for k in odd:
+        lines[k] = b""  # not split for nothing: counted by tokens below
     contains = stop.encoded.__contains__
     ratios = [
         sum(map(contains, runs)) / len(runs) if runs else 0.0 for runs in map(bytes.split, lines)
     ]
-    for k in _lines_with(_ODD_APOSTROPHE_LINE, data, b"\n") if b"'" in data else ():
-        tokens, hits = _token_counts(lines[k], stop.encoded)
+    for k, line in zip(odd, odd_lines, strict=True):
+        tokens, hits = _token_counts(line, stop.encoded)
         ratios[k] = hits / tokens if tokens else 0.0
     return ratios
 
