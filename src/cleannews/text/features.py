@@ -65,6 +65,7 @@ _ODD_APOSTROPHE_LINE = re.compile(rb"'(?:(?<![^ \n]')|[ \n]|$|[^ \n']*')")
 # ``_WORD`` on a translated text (word bytes are all but spaces and apostrophes)
 _BYTE_WORD = re.compile(rb"[^ ']+(?:'[^ ']+)?")
 _AS_APOSTROPHE = "’"
+# The commonest non-ASCII non-word characters (typographic quotes, dashes), replaced first
 _AS_SPACE = tuple(ch for ch in "“”‘–—…«»\u00a0" if not (ch.isalnum() or ch == "_"))
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 _ASCII_BYTES = bytes(range(128))  # deleted from UTF-8, they leave the non-ASCII characters
@@ -341,12 +342,13 @@ def _word_ratios(folded: list[str], stop: Stopwords) -> list[float]:
     all joined by line breaks: the replacements, the encoding and the translation run once
     per page, and each text is then one split of its line of bytes (the texts with odd
     apostrophes, found by one search over the page, are counted apart)."""
-    joined = "\n".join(folded)
-    if not stop.encoded or joined.count("\n") != len(folded) - 1:  # no fast path, or a
-        return [_stop_ratio(f, False, 0, stop, f) for f in folded]  # text with a line break
-    data = _word_bytes(joined, _LINE_WORD_BYTES)  # lines of word runs
+    if not stop.encoded:  # no byte fast path (a function word with an apostrophe)
+        return [_stop_ratio(f, False, 0, stop, f) for f in folded]
+    data = _word_bytes("\n".join(folded), _LINE_WORD_BYTES)  # lines of word runs
     lines = data.split(b"\n")
-    odd = _lines_with(_ODD_APOSTROPHE_LINE, data, b"\n") if b"'" in data else []
+    if len(lines) != len(folded):  # a text with a line break of its own (hand-made blocks)
+        return [_stop_ratio(f, False, 0, stop, f) for f in folded]
+    odd = _lines_with(_ODD_APOSTROPHE_LINE, data) if b"'" in data else []
     odd_lines = [lines[k] for k in odd]
     for k in odd:
         lines[k] = b""  # not split for nothing: counted by tokens below
@@ -360,16 +362,16 @@ def _word_ratios(folded: list[str], stop: Stopwords) -> list[float]:
     return ratios
 
 
-def _lines_with(pattern: re.Pattern[bytes], text: bytes, newline: bytes) -> list[int]:
+def _lines_with(pattern: re.Pattern[bytes], text: bytes) -> list[int]:
     """The numbers (from 0) of the lines of ``text`` in which ``pattern`` finds a match
     starting, each line searched at most once (one search from the next line on)."""
     found: list[int] = []
     at = line = 0
     while (match := pattern.search(text, at)) is not None:
         start = match.start()
-        line += text.count(newline, at, start)
+        line += text.count(b"\n", at, start)
         found.append(line)
-        at = text.find(newline, start) + 1
+        at = text.find(b"\n", start) + 1
         if at == 0:
             break
         line += 1
@@ -378,11 +380,10 @@ def _lines_with(pattern: re.Pattern[bytes], text: bytes, newline: bytes) -> list
 
 def _word_bytes(folded: str, table: bytes) -> bytes:
     """``folded`` in UTF-8 translated by ``table``: word runs, apostrophes and spaces (see
-    ``_WORD_BYTES``). The non-ASCII non-word characters become spaces first (as tokens go,
-    ``_WORD`` reads any of them as it reads a space) and "’" an apostrophe: the commonest by
-    plain replacement, the others (few pages have any) found among the non-ASCII
-    characters; ``isalnum`` tells whether there is one (a word character outside ASCII is
-    one that ``isalnum`` holds for)."""
+    ``_WORD_BYTES``). First "’" becomes an apostrophe and every non-ASCII non-word character
+    a space (``_WORD`` reads it as it reads a space): the commonest by plain replacement,
+    then the others if the non-ASCII characters left are not all word characters (outside
+    ASCII, ``\\w`` is what ``isalnum`` holds for; few pages have any)."""
     if folded.isascii():
         return folded.encode().translate(table)
     if _AS_APOSTROPHE in folded:
