@@ -11,8 +11,10 @@ from cleannews.page import FOLDED_MEMO, Page
 from cleannews.text.blocks import Block
 from cleannews.text.features import (
     MEMO_KEY,
+    BlockFeatures,
     _word_ratios,
     block_features,
+    feature_column,
     load_stopwords,
     page_features,
 )
@@ -246,3 +248,14 @@ def test_word_ratios_of_a_page_match_the_word_regex() -> None:
     assert _word_ratios(folded, stop) == [expected(t) for t in folded]
     assert _word_ratios(folded[::-1], stop) == [expected(t) for t in folded[::-1]]
     assert _word_ratios(["a\nline break", "the end"], stop) == [expected("a\nline break"), 0.5]
+
+
+def test_feature_columns_are_the_fields_of_every_block() -> None:
+    page = Page.from_text(MIXED_PAGE)
+    for field in BlockFeatures._fields:
+        column = feature_column(page, field)
+        assert column == tuple(getattr(f, field) for f in page_features(page))
+        assert feature_column(page, field) is column  # memoised
+    bare = Page(source=MIXED_PAGE, blocks=page.blocks)
+    bare.memo[MEMO_KEY] = page_features(page)  # features memoised without their columns
+    assert feature_column(bare, "prose") == feature_column(page, "prose")
