@@ -11,6 +11,7 @@ from cleannews.page import FOLDED_MEMO, Page
 from cleannews.text.blocks import Block
 from cleannews.text.features import (
     MEMO_KEY,
+    RATIO_BATCH,
     BlockFeatures,
     _word_ratios,
     block_features,
@@ -248,6 +249,9 @@ def test_word_ratios_of_a_page_match_the_word_regex() -> None:
     assert _word_ratios(folded, stop) == [expected(t) for t in folded]
     assert _word_ratios(folded[::-1], stop) == [expected(t) for t in folded[::-1]]
     assert _word_ratios(["a\nline break", "the end"], stop) == [expected("a\nline break"), 0.5]
+    many = folded * 20  # more texts than one batch
+    assert len(many) > RATIO_BATCH
+    assert _word_ratios(many, stop) == [expected(t) for t in many]
 
 
 def test_feature_columns_are_the_fields_of_every_block() -> None:

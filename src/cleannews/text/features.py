@@ -35,6 +35,7 @@ PROSE_MIN_WORDS_UNTERMINATED = 20  # ...and then this length (headlines are 6-15
 PROSE_MIN_CJK_PARTICLES = 0.04  # CJK: share of particle characters in running prose
 SENTENCE_MIN_WORDS = 4  # a short terminal line ("Improve the offline experience.")
 TITLE_RATIO_MAX_WORDS = 6  # capitalisation tells menus and headlines apart; long lines skip it
+RATIO_BATCH = 64  # texts whose function words are counted together (see ``_word_ratios``)
 
 _CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK = re.compile(f"[{_CJK_CHARS}]")
@@ -374,9 +375,20 @@ def _stop_ratio(
 
 def _word_ratios(folded: list[str], stop: Stopwords) -> list[float]:
     """``_stop_ratio`` of each of the casefolded, non-CJK texts ``folded``, computed on them
-    all joined by line breaks: the replacements, the encoding and the translation run once
-    per page, and each text is then one split of its line of bytes (the texts with odd
-    apostrophes, found by one search over the page, are counted apart)."""
+    joined by line breaks, ``RATIO_BATCH`` texts at a time (a whole normal page; on a long
+    one, batches keep each pass over the joined text within the processor's caches)."""
+    if len(folded) <= RATIO_BATCH:
+        return _batch_ratios(folded, stop)
+    ratios: list[float] = []
+    for at in range(0, len(folded), RATIO_BATCH):
+        ratios += _batch_ratios(folded[at : at + RATIO_BATCH], stop)
+    return ratios
+
+
+def _batch_ratios(folded: list[str], stop: Stopwords) -> list[float]:
+    """``_word_ratios`` of a batch: the replacements, the encoding and the translation run
+    once for all the texts, and each text is then one split of its line of bytes (the texts
+    with odd apostrophes, found by one search over the batch, are counted apart)."""
     if not stop.encoded:  # no byte fast path (a function word with an apostrophe)
         return [_stop_ratio(f, False, 0, stop, f) for f in folded]
     data = _word_bytes("\n".join(folded), _LINE_WORD_BYTES)  # lines of word runs
