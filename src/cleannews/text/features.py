@@ -4,7 +4,8 @@ The features are jusText-like: how long a block is (CJK-aware), how dense its fu
 are, whether it ends like a sentence, how much of it looks like a URL, how many of its words
 are capitalised. :func:`page_features` memoises them on the page (``Page.memo``) so that every
 detector that asks pays for them once; the memo lives and dies with the page, so the
-detectors stay stateless, thread-safe and picklable.
+detectors stay stateless, thread-safe and picklable. The features are computed field by field,
+and :func:`feature_column` hands out one field of every block from that pass.
 
 Function words come from ``detectors/data/page_structure/<lang>.txt``; all languages are
 used together (a union), so the features do not depend on language identification.
@@ -160,16 +161,6 @@ def feature_column(page: Page, field: str) -> tuple[Any, ...]:
         column = tuple(column) if column is not None else tuple(f[at] for f in features)
         columns[field] = column
     return column
-
-
-def _features_of(
-    blocks: tuple[Block, ...],
-    folded: list[str] | None,
-    stop: Stopwords,
-    whole: str | None = None,
-) -> tuple[BlockFeatures, ...]:
-    """``block_features`` of every block."""
-    return _rows(_feature_columns(blocks, folded, stop, whole))
 
 
 def _rows(columns: tuple[list[Any], ...]) -> tuple[BlockFeatures, ...]:
