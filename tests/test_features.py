@@ -12,10 +12,8 @@ from cleannews.text.blocks import Block
 from cleannews.text.features import (
     MEMO_KEY,
     RATIO_BATCH,
-    BlockFeatures,
     _word_ratios,
     block_features,
-    feature_column,
     load_stopwords,
     page_features,
 )
@@ -252,14 +250,3 @@ def test_word_ratios_of_a_page_match_the_word_regex() -> None:
     many = folded * 20  # more texts than one batch
     assert len(many) > RATIO_BATCH
     assert _word_ratios(many, stop) == [expected(t) for t in many]
-
-
-def test_feature_columns_are_the_fields_of_every_block() -> None:
-    page = Page.from_text(MIXED_PAGE)
-    for field in BlockFeatures._fields:
-        column = feature_column(page, field)
-        assert column == tuple(getattr(f, field) for f in page_features(page))
-        assert feature_column(page, field) is column  # memoised
-    bare = Page(source=MIXED_PAGE, blocks=page.blocks)
-    bare.memo[MEMO_KEY] = page_features(page)  # features memoised without their columns
-    assert feature_column(bare, "prose") == feature_column(page, "prose")

@@ -23,14 +23,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, compress
-from operator import mul
+from operator import attrgetter, mul
 from typing import ClassVar, Container, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding
 from ..text.blocks import Block
-from ..text.features import feature_column
+from ..text.features import page_features
 from ..text.topic import content_tokens, overlap, union_tokens
 from .base import Detector
 from .phrase_detector import scan_line_numbers
@@ -134,8 +134,9 @@ def _find_shapes(page: Page) -> tuple[Shape, ...]:
         return ()
     cues = load_cues()
     blocks = page.blocks
-    words: Sequence[int] = feature_column(page, "words")
-    prose: Sequence[bool] = feature_column(page, "prose")
+    feats = page_features(page)
+    words = list(map(attrgetter("words"), feats))  # in C, no bytecode per line
+    prose = list(map(attrgetter("prose"), feats))
     # The timestamp regex is the costliest test here. Stories need every timestamp line, but
     # only when some story header can carry a signal (most pages have none); teaser runs ask
     # about a few lines around their pairs, tested on demand.
@@ -145,7 +146,7 @@ def _find_shapes(page: Page) -> tuple[Shape, ...]:
     shapes = list(_stories(blocks, words, prose, stamps or frozenset(), cues, topic))
     taken = {i for s in shapes for i in s.blocks}
     run_stamps = _LazyStamps(blocks, cues) if stamps is None else stamps
-    runs = _runs(blocks, _pairs(blocks, words, feature_column(page, "terminal")), run_stamps, topic)
+    runs = _runs(blocks, _pairs(blocks, words), run_stamps, topic)
     shapes += [r for r in runs if not taken & set(r.blocks)]
     return tuple(shapes)
 
@@ -182,7 +183,7 @@ def _is_stamp(block: Block, cues: Cues) -> bool:
 
 
 def _may_have_story(
-    blocks: Sequence[Block], words: Sequence[int], prose: Sequence[bool], cues: Cues
+    blocks: Sequence[Block], words: list[int], prose: list[bool], cues: Cues
 ) -> bool:
     """Could some story header carry a signal (:func:`_header`: an outlet label repeated
     around its timestamp, or a byline label)? Without one :func:`_stories` yields nothing.
@@ -235,7 +236,7 @@ def _byline_lines(keys: list[str], cues: Cues) -> list[int]:
     return list(scan_line_numbers("\n" + "\n".join(keys), cues.byline_scan))
 
 
-def _label_lines(blocks: Sequence[Block], words: Sequence[int], reach: int) -> list[int]:
+def _label_lines(blocks: Sequence[Block], words: list[int], reach: int) -> list[int]:
     """The lines from ``reach`` on that ``_is_label`` holds for: the word count first, in C
     (most lines are longer than a label), then the other tests on the short lines only."""
     short = compress(range(reach, len(blocks)), map(_LABEL_SIZES.__contains__, words[reach:]))
@@ -255,9 +256,7 @@ def _stamp_part(text: str) -> str:
 class _Topic:
     """Content words of the article's first part, to tell other stories from this one."""
 
-    def __init__(
-        self, blocks: Sequence[Block], prose: Sequence[bool], words: Sequence[int]
-    ) -> None:
+    def __init__(self, blocks: Sequence[Block], prose: list[bool], words: list[int]) -> None:
         self.blocks, self.prose, self.words = blocks, prose, words
         self._article: frozenset[str] | None = None
 
@@ -303,10 +302,11 @@ def _is_snippet(block: Block, words: int) -> bool:
     return words <= limit and not _LIST_ITEM.match(block.text) and block.text[0] not in _BAD_START
 
 
-def _pairs(blocks: Sequence[Block], words: Sequence[int], terminal: Sequence[bool]) -> list[int]:
+def _pairs(blocks: Sequence[Block], words: list[int]) -> list[int]:
     """Blocks h where h, h + 1 are a headline and its snippet. Cheap tests first, in one
     comprehension: most lines are not an unterminated line followed by a terminated one of a
     snippet's length, and only those that are reach the full tests."""
+    terminal = [b.terminal for b in blocks]
     heads = [
         h
         for h, (head_ends, snippet_ends, snippet_words) in enumerate(
@@ -400,8 +400,8 @@ def _run_shape(
 
 def _stories(
     blocks: Sequence[Block],
-    words: Sequence[int],
-    prose: Sequence[bool],
+    words: list[int],
+    prose: list[bool],
     stamps: frozenset[int],
     cues: Cues,
     topic: _Topic,
@@ -426,7 +426,7 @@ def _stories(
 
 
 def _header(
-    blocks: Sequence[Block], words: Sequence[int], t: int, cues: Cues
+    blocks: Sequence[Block], words: list[int], t: int, cues: Cues
 ) -> tuple[int, int, tuple[str, ...]] | None:
     """(first block, last block, signals) of the story header around timestamp ``t``."""
     labels = []

@@ -4,8 +4,7 @@ The features are jusText-like: how long a block is (CJK-aware), how dense its fu
 are, whether it ends like a sentence, how much of it looks like a URL, how many of its words
 are capitalised. :func:`page_features` memoises them on the page (``Page.memo``) so that every
 detector that asks pays for them once; the memo lives and dies with the page, so the
-detectors stay stateless, thread-safe and picklable. The features are computed field by field,
-and :func:`feature_column` hands out one field of every block from that pass.
+detectors stay stateless, thread-safe and picklable.
 
 Function words come from ``detectors/data/page_structure/<lang>.txt``; all languages are
 used together (a union), so the features do not depend on language identification.
@@ -19,7 +18,7 @@ from functools import cache
 from importlib import resources
 from itertools import compress, repeat
 from operator import itemgetter, not_
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ..page import FOLDED_MEMO, Page
 from .blocks import Block
@@ -27,7 +26,6 @@ from .blocks import Block
 STOPWORD_PACKAGE = "cleannews.detectors"
 STOPWORD_FOLDER = ("data", "page_structure")
 MEMO_KEY = "text.features"
-COLUMNS_MEMO_KEY = "text.features.columns"  # field name -> that field of every block
 CJK_CHARS_PER_WORD = 2  # a CJK "word" is about two characters
 PROSE_MIN_WORDS = 10  # shorter blocks are never prose on their own...
 PROSE_MIN_STOP_RATIO = 0.2  # ...and longer ones need this share of function words...
@@ -140,42 +138,17 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
         # texts in the page-wide gates, without joining them again (not so in HTML, where the
         # source is the markup).
         whole = page.source if folded is not None and page.input_kind == "text" else None
-        columns = _feature_columns(page.blocks, folded, load_stopwords(), whole)
-        page.memo[COLUMNS_MEMO_KEY] = dict(zip(BlockFeatures._fields, columns, strict=True))
-        found = page.memo[MEMO_KEY] = _rows(columns)
+        found = page.memo[MEMO_KEY] = _features_of(page.blocks, folded, load_stopwords(), whole)
     return found
 
 
-def feature_column(page: Page, field: str) -> tuple[Any, ...]:
-    """One field of the features of every block of ``page``, in block order: ``tuple(getattr(f,
-    field) for f in page_features(page))``, memoised. The features are computed field by field,
-    so a detector that reads a few fields of every block gets them without a pass over the
-    blocks."""
-    features = page_features(page)
-    columns = page.memo.get(COLUMNS_MEMO_KEY)
-    if columns is None:  # features put in the memo by other code
-        columns = page.memo[COLUMNS_MEMO_KEY] = {}
-    column = columns.get(field)
-    if not isinstance(column, tuple):  # a list as computed, or not there yet
-        at = BlockFeatures._fields.index(field)
-        column = tuple(column) if column is not None else tuple(f[at] for f in features)
-        columns[field] = column
-    return column
-
-
-def _rows(columns: tuple[list[Any], ...]) -> tuple[BlockFeatures, ...]:
-    """The features of each block from the columns (one list per field, in field order)."""
-    return tuple(map(_new_features, repeat(BlockFeatures), zip(*columns, strict=True)))
-
-
-def _feature_columns(
+def _features_of(
     blocks: tuple[Block, ...],
     folded: list[str] | None,
     stop: Stopwords,
     whole: str | None = None,
-) -> tuple[list[Any], ...]:
-    """``block_features`` of every block as columns (one list per field, in ``BlockFeatures``
-    order), computed field by field over the page (as ``blocks_of_lines``
+) -> tuple[BlockFeatures, ...]:
+    """``block_features`` of every block, field by field over the page (as ``blocks_of_lines``
     builds the blocks): each field is one comprehension or C-level ``map`` over all texts, with
     page-wide gates, rather than a Python call per block building every field; only the blocks
     that can be prose count their function words."""
@@ -245,7 +218,7 @@ def _feature_columns(
         letters[i] = blocks[i].key != "" and _any_letter(texts[i])
     list_item = list(map(bool, map(_LIST_MARK.match, texts)))  # a match is always true
     introduces = list(map(str.endswith, texts, repeat(_INTRODUCERS)))
-    return (
+    columns = (
         words,
         ratio,
         terminal,
@@ -258,6 +231,7 @@ def _feature_columns(
         prose,
         sentence,
     )  # in ``BlockFeatures`` order
+    return tuple(map(_new_features, repeat(BlockFeatures), zip(*columns, strict=True)))
 
 
 def _title_ratios(texts: list[str], counts: list[int]) -> list[float]:
