@@ -9,7 +9,14 @@ import pytest
 
 from cleannews.page import FOLDED_MEMO, Page
 from cleannews.text.blocks import Block
-from cleannews.text.features import MEMO_KEY, block_features, load_stopwords, page_features
+from cleannews.text.features import (
+    MEMO_KEY,
+    RATIO_BATCH,
+    _word_ratios,
+    block_features,
+    load_stopwords,
+    page_features,
+)
 
 EN_PROSE = (
     "The city council approved the new budget on Tuesday after a long debate about housing, "
@@ -212,3 +219,34 @@ def test_particles_counted_by_class_as_by_membership(line: str) -> None:
     by_membership = type(stop)(stop.words, stop.particles, stop.encoded)  # no class: the test
     block = Page.from_text(line).blocks[0]
     assert block_features(block, stop) == block_features(block, by_membership)
+
+
+TRICKY_LINES = [
+    "don't stop the music and the dance until the end of the night.",
+    "the 'experts' say that the rock'n'roll of the sixties is the best.",
+    "© the year of the city • and the £5 of the town − the end",
+    "l’homme et la femme — « de la ville » … sont dans le jardin",
+    "the ী sign and the \u200b space and the \u00ad hyphen of the text",
+    "the lone \udc80 surrogate of the text and the end",
+    "'tis the season and the dogs' toys are in the garden '",
+    "",
+    "1 2 3 – _ the",
+]
+
+
+def test_word_ratios_of_a_page_match_the_word_regex() -> None:
+    """The page-wide count (all texts joined, one translation) gives each text the ratio of
+    function words among its ``_WORD`` tokens, whatever characters and apostrophes it holds."""
+    stop = load_stopwords()
+
+    def expected(text: str) -> float:
+        tokens = re.findall(r"\w+(?:['’]\w+)?", text)
+        return sum(t in stop.words for t in tokens) / len(tokens) if tokens else 0.0
+
+    folded = [line.casefold() for line in TRICKY_LINES]
+    assert _word_ratios(folded, stop) == [expected(t) for t in folded]
+    assert _word_ratios(folded[::-1], stop) == [expected(t) for t in folded[::-1]]
+    assert _word_ratios(["a\nline break", "the end"], stop) == [expected("a\nline break"), 0.5]
+    many = folded * 20  # more texts than one batch
+    assert len(many) > RATIO_BATCH
+    assert _word_ratios(many, stop) == [expected(t) for t in many]

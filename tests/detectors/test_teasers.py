@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleannews.detectors.teasers import TeasersDetector
+from cleannews.detectors.teasers import TeasersDetector, _chained, _runs, _Topic
 from cleannews.page import Page
 
 from seeds import load_seeds
@@ -150,3 +150,29 @@ def test_explanations_name_the_signals() -> None:
     page = Page.from_text(appended("2 hours ago"))
     finding = next(iter(TeasersDetector().detect(page)))
     assert "outlet label repeated" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("pairs_at", "chained"),
+    [
+        ([], []),
+        ([4, 6, 8], [4, 6, 8]),  # pairs back to back
+        ([4, 7, 9], [4, 7, 9]),  # a timestamp line may sit between two pairs
+        ([0, 2, 10, 12, 30], []),  # scattered: no run can have three pairs
+        ([0, 2, 6, 8, 10, 20], [6, 8, 10]),
+        ([1, 3, 5, 9, 11, 14], [1, 3, 5, 9, 11, 14]),
+    ],
+)
+def test_only_chains_of_closely_spaced_pairs_can_make_a_run(
+    pairs_at: list[int], chained: list[int]
+) -> None:
+    assert _chained(pairs_at) == chained
+
+
+def test_scattered_pairs_test_no_timestamp() -> None:
+    class NoStamps:
+        def __contains__(self, i: object) -> bool:
+            raise AssertionError("a timestamp was tested")
+
+    blocks = Page.from_text(f"{TEASER_RUN}\n{ARTICLE}\n{TEASER_RUN}").blocks
+    assert list(_runs(blocks, [0, 11], NoStamps(), _Topic(blocks, [], []))) == []

@@ -324,6 +324,7 @@ def _pairs(blocks: Sequence[Block], words: list[int]) -> list[int]:
 def _runs(
     blocks: Sequence[Block], pairs_at: list[int], stamps: Container[int], topic: _Topic
 ) -> Iterator[Shape]:
+    pairs_at = _chained(pairs_at)
     if len(pairs_at) < MIN_RUN_PAIRS:
         return
     n = len(blocks)
@@ -341,6 +342,24 @@ def _runs(
         if len(pairs) >= MIN_RUN_PAIRS:
             yield _run_shape(blocks, pairs, stamps, topic)
             i = j
+
+
+def _chained(pairs_at: list[int]) -> list[int]:
+    """The pairs of ``pairs_at`` (in order) that a run could hold: in a run, a pair follows
+    the one before two blocks later, or three with a timestamp between them, so only chains
+    of at least ``MIN_RUN_PAIRS`` pairs so spaced can make one. The others are dropped before
+    any timestamp is tested (most pages have a few scattered pairs and no run)."""
+    kept: list[int] = []
+    chain: list[int] = []
+    for h in pairs_at:
+        if chain and h - chain[-1] > 3:  # (pairs are at least two blocks apart)
+            if len(chain) >= MIN_RUN_PAIRS:
+                kept += chain
+            chain = []
+        chain.append(h)
+    if len(chain) >= MIN_RUN_PAIRS:
+        kept += chain
+    return kept
 
 
 def _pairs_from(

@@ -34,6 +34,7 @@ PROSE_MIN_WORDS_UNTERMINATED = 20  # ...and then this length (headlines are 6-15
 PROSE_MIN_CJK_PARTICLES = 0.04  # CJK: share of particle characters in running prose
 SENTENCE_MIN_WORDS = 4  # a short terminal line ("Improve the offline experience.")
 TITLE_RATIO_MAX_WORDS = 6  # capitalisation tells menus and headlines apart; long lines skip it
+RATIO_BATCH = 64  # texts whose function words are counted together (see ``_word_ratios``)
 
 _CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK = re.compile(f"[{_CJK_CHARS}]")
@@ -50,17 +51,25 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # Fast path for counting ``_WORD`` tokens, on UTF-8 bytes (no regex engine, cheap tokens):
 # every ASCII non-word byte but the apostrophe becomes a space, so whitespace splitting yields
 # word runs, possibly joined by apostrophes. Bytes >= 0x80 stay word bytes, so the text must
-# not hold a non-ASCII non-word character: the commonest (typographic quotes and dashes) become
-# their ASCII equivalent first ("’" is an apostrophe to ``_WORD``; no function word has one).
+# not hold a non-ASCII non-word character: they become spaces first, and "’" an apostrophe
+# (as ``_WORD`` reads it; no function word has one). See ``_word_bytes``.
 _WORD_BYTES = bytes(
     c if c >= 128 or chr(c).isalnum() or chr(c) in "_'" else 32 for c in range(256)
 )  # fmt: skip
 # In a translated text: an apostrophe that starts or ends a word run, or a second one in a run
 # (all alternatives start with the apostrophe, so the engine looks for it with a fast scan).
 _ODD_APOSTROPHE = re.compile(rb"'(?:(?<![^ ]')|[ ]|$|[^ ']*')")
+# The same for the texts of a page translated together, one per line (see ``_word_ratios``):
+# a line break bounds runs as a space does, and the translation keeps it.
+_LINE_WORD_BYTES = _WORD_BYTES[:10] + b"\n" + _WORD_BYTES[11:]
+_ODD_APOSTROPHE_LINE = re.compile(rb"'(?:(?<![^ \n]')|[ \n]|$|[^ \n']*')")
+# ``_WORD`` on a translated text (word bytes are all but spaces and apostrophes)
+_BYTE_WORD = re.compile(rb"[^ ']+(?:'[^ ']+)?")
 _AS_APOSTROPHE = "’"
+# The commonest non-ASCII non-word characters (typographic quotes, dashes), replaced first
 _AS_SPACE = tuple(ch for ch in "“”‘–—…«»\u00a0" if not (ch.isalnum() or ch == "_"))
 _NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+_ASCII_BYTES = bytes(range(128))  # deleted from UTF-8, they leave the non-ASCII characters
 
 
 class BlockFeatures(NamedTuple):
@@ -172,19 +181,33 @@ def _features_of(
     if "<" in page or "=" in page:
         markup = [("<" in t or "=" in t) and _MARKUP.search(t) is not None for t in texts]
     # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search
-    # (``_is_url_like``, inlined: no call per dotted line).
+    # (``_is_url_like``, inlined: no call per dotted line). A one-character test (``memchr``)
+    # also gates "://": a longer needle costs a slower search setup on every text.
     suffix = _URL_SUFFIX.search
     urlish = [
-        m or "://" in t or ("." in t and ("www." in t or suffix(t) is not None))
+        m or (":" in t and "://" in t) or ("." in t and ("www." in t or suffix(t) is not None))
         for m, t in zip(markup, texts, strict=True)
     ]
     ratio = [0.0] * len(texts)
+    counted = [
+        i
+        for i in [i for i, n in enumerate(words) if n >= PROSE_MIN_WORDS]
+        if _can_be_prose(words[i], terminal[i], cjk[i], markup[i])
+    ]
+    # Function words of all the counted texts but the CJK ones in one pass over the page (the
+    # per-text steps cost more than the counting); CJK particles text by text.
+    spaced = [i for i in counted if not cjk[i]] if wide else counted
+    if folded is None:
+        spaced_folded = [texts[i].casefold() for i in spaced]
+    else:
+        spaced_folded = [folded[i] for i in spaced]
+    for i, r in zip(spaced, _word_ratios(spaced_folded, stop), strict=True):
+        ratio[i] = r
+    for i in [i for i in counted if cjk[i]] if wide else ():
+        ratio[i] = _stop_ratio(texts[i], True, cjk_chars[i], stop)
     prose = none.copy()
-    for i in [i for i, n in enumerate(words) if n >= PROSE_MIN_WORDS]:
-        if _can_be_prose(words[i], terminal[i], cjk[i], markup[i]):
-            fold = folded[i] if folded is not None else None
-            r = ratio[i] = _stop_ratio(texts[i], cjk[i], cjk_chars[i], stop, fold)
-            prose[i] = _is_prose(words[i], r, terminal[i], cjk[i])
+    for i in counted:
+        prose[i] = _is_prose(words[i], ratio[i], terminal[i], cjk[i])
     sentence = [
         p or (t and n >= SENTENCE_MIN_WORDS and not m)
         for p, t, n, m in zip(prose, terminal, words, markup, strict=True)
@@ -296,7 +319,7 @@ def _has_letter(text: str, key: str) -> bool:
 
 
 def _any_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    return any(map(str.isalpha, text))  # C-level: no generator frame per character
 
 
 def _stop_ratio(
@@ -308,53 +331,106 @@ def _stop_ratio(
         return sum(map(stop.particles.__contains__, text)) / cjk_chars
     if folded is None:
         folded = text.casefold()
-    counted = _byte_counts(folded, stop.encoded) if stop.encoded else None
-    if counted is not None:
-        tokens, hits = counted
+    if stop.encoded:
+        tokens, hits = _byte_counts(folded, stop.encoded)
         return hits / tokens if tokens else 0.0
     words = _WORD.findall(folded)
     return sum(map(stop.words.__contains__, words)) / len(words) if words else 0.0
 
 
-def _byte_counts(folded: str, stopwords: frozenset[bytes]) -> tuple[int, int] | None:
+def _word_ratios(folded: list[str], stop: Stopwords) -> list[float]:
+    """``_stop_ratio`` of each of the casefolded, non-CJK texts ``folded``, computed on them
+    joined by line breaks, ``RATIO_BATCH`` texts at a time (a whole normal page; on a long
+    one, batches keep each pass over the joined text within the processor's caches)."""
+    if len(folded) <= RATIO_BATCH:
+        return _batch_ratios(folded, stop)
+    ratios: list[float] = []
+    for at in range(0, len(folded), RATIO_BATCH):
+        ratios += _batch_ratios(folded[at : at + RATIO_BATCH], stop)
+    return ratios
+
+
+def _batch_ratios(folded: list[str], stop: Stopwords) -> list[float]:
+    """``_word_ratios`` of a batch: the replacements, the encoding and the translation run
+    once for all the texts, and each text is then one split of its line of bytes (the texts
+    with odd apostrophes, found by one search over the batch, are counted apart)."""
+    if not stop.encoded:  # no byte fast path (a function word with an apostrophe)
+        return [_stop_ratio(f, False, 0, stop, f) for f in folded]
+    data = _word_bytes("\n".join(folded), _LINE_WORD_BYTES)  # lines of word runs
+    lines = data.split(b"\n")
+    if len(lines) != len(folded):  # a text with a line break of its own (hand-made blocks)
+        return [_stop_ratio(f, False, 0, stop, f) for f in folded]
+    odd = _lines_with(_ODD_APOSTROPHE_LINE, data) if b"'" in data else []
+    odd_lines = [lines[k] for k in odd]
+    for k in odd:
+        lines[k] = b""  # not split for nothing: counted by tokens below
+    contains = stop.encoded.__contains__
+    ratios = [
+        sum(map(contains, runs)) / len(runs) if runs else 0.0 for runs in map(bytes.split, lines)
+    ]
+    for k, line in zip(odd, odd_lines, strict=True):
+        tokens, hits = _token_counts(line, stop.encoded)
+        ratios[k] = hits / tokens if tokens else 0.0
+    return ratios
+
+
+def _lines_with(pattern: re.Pattern[bytes], text: bytes) -> list[int]:
+    """The numbers (from 0) of the lines of ``text`` in which ``pattern`` finds a match
+    starting, each line searched at most once (one search from the next line on)."""
+    found: list[int] = []
+    at = line = 0
+    while (match := pattern.search(text, at)) is not None:
+        start = match.start()
+        line += text.count(b"\n", at, start)
+        found.append(line)
+        at = text.find(b"\n", start) + 1
+        if at == 0:
+            break
+        line += 1
+    return found
+
+
+def _word_bytes(folded: str, table: bytes) -> bytes:
+    """``folded`` in UTF-8 translated by ``table``: word runs, apostrophes and spaces (see
+    ``_WORD_BYTES``). First "’" becomes an apostrophe and every non-ASCII non-word character
+    a space (``_WORD`` reads it as it reads a space): the commonest by plain replacement,
+    then the others if the non-ASCII characters left are not all word characters (outside
+    ASCII, ``\\w`` is what ``isalnum`` holds for; few pages have any)."""
+    if folded.isascii():
+        return folded.encode().translate(table)
+    if _AS_APOSTROPHE in folded:
+        folded = folded.replace(_AS_APOSTROPHE, "'")
+    for ch in _AS_SPACE:
+        if ch in folded:
+            folded = folded.replace(ch, " ")
+    # Lone surrogates pass through (and become spaces: they are no word characters).
+    encoded = folded.encode("utf-8", "surrogatepass")
+    others = encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if others.isalnum():
+        return encoded.translate(table)
+    for ch in set(_NON_ASCII_NON_WORD.findall(others)):
+        folded = folded.replace(ch, " ")
+    return folded.encode().translate(table)
+
+
+def _byte_counts(folded: str, stopwords: frozenset[bytes]) -> tuple[int, int]:
     """How many ``_WORD`` tokens ``folded`` has and how many are function words, without the
-    regex engine (a long line's word split was the largest single cost of the features);
-    ``None`` for text with a non-word character the byte split cannot see."""
-    if not folded.isascii():
-        if _AS_APOSTROPHE in folded:
-            folded = folded.replace(_AS_APOSTROPHE, "'")
-        for ch in _AS_SPACE:
-            if ch in folded:
-                folded = folded.replace(ch, " ")
-        if _NON_ASCII_NON_WORD.search(folded):
-            return None
-    data = folded.encode().translate(_WORD_BYTES)  # word runs, spaces and apostrophes
+    regex engine (a long line's word split was the largest single cost of the features)."""
+    data = _word_bytes(folded, _WORD_BYTES)
     if b"'" not in data or not _ODD_APOSTROPHE.search(data):
         # Every run is one token: a run with an apostrophe inside ("don't") is a single
         # ``_WORD`` token and never a function word.
         runs = data.split()
         return len(runs), sum(map(stopwords.__contains__, runs))
-    runs = data.replace(b"'", b" ").split()
-    tokens, hits = len(runs), sum(map(stopwords.__contains__, runs))
-    # Two runs around an apostrophe form one token ("don't"), then the next token starts
-    # fresh ("rock'n'roll" -> "rock'n", "roll"); such a token is never a function word.
-    joined_until = 0
-    at = data.find(b"'")
-    while at != -1:
-        left = max(data.rfind(b" ", 0, at), data.rfind(b"'", 0, at)) + 1
-        right = _run_end(data, at + 1)
-        if left < at < right - 1 and left >= joined_until:
-            tokens -= 1
-            hits -= (data[left:at] in stopwords) + (data[at + 1 : right] in stopwords)
-            joined_until = right
-        at = data.find(b"'", at + 1)
-    return tokens, hits
+    return _token_counts(data, stopwords)
 
 
-def _run_end(data: bytes, start: int) -> int:
-    """Where the word run starting at ``start`` ends (next space, apostrophe or the end)."""
-    ends = [i for i in (data.find(b" ", start), data.find(b"'", start)) if i != -1]
-    return min(ends) if ends else len(data)
+def _token_counts(data: bytes, stopwords: frozenset[bytes]) -> tuple[int, int]:
+    """``_byte_counts`` of a translated text with odd apostrophes (see ``_ODD_APOSTROPHE``):
+    its ``_WORD`` tokens, found by the same pattern on the bytes (two runs around an
+    apostrophe form one token, "don't", which is never a function word)."""
+    tokens = _BYTE_WORD.findall(data)
+    return len(tokens), sum(map(stopwords.__contains__, tokens))
 
 
 def _title_ratio(text: str, words: int) -> float:
