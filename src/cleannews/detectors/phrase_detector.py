@@ -57,7 +57,11 @@ SENTENCE_ENDS = frozenset(".!?。！？")  # ...and not ending like a sentence
 _DIGIT = re.compile(r"\d")
 # Most pages are written in a Latin script (with typographic quotes and dashes): no phrase
 # holding a character outside these ranges (Cyrillic, Hangul, Han, kana...) can occur on them.
-_LATIN_RANGES = "\x00-\u024f\u2000-\u206f"
+# The symbols pages mix in (currency, arrows, shapes, dingbats, emoji, variation selectors)
+# are in too: one "€" or "►" on a page would otherwise make it search for every phrase.
+_LATIN_RANGES = (
+    "\x00-\u024f\u1d00-\u1dbf\u1e00-\u1eff\u2000-\u2bff\ufe00-\ufe0f\U0001f000-\U0001faff"
+)
 _NOT_LATIN = re.compile(f"[^{_LATIN_RANGES}]")
 
 
