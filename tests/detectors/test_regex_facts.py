@@ -13,9 +13,11 @@ from cleannews.detectors.regex_facts import (
     RegexDispatch,
     RegexGate,
     Unsupported,
+    WordGate,
     first_chars,
     parse,
     pattern_gate,
+    required_words,
 )
 
 PACKAGE = "cleannews.detectors"
@@ -137,7 +139,7 @@ def test_dispatch_finds_what_the_alternation_finds() -> None:
     table = build_table(parse_phrase_file("[regex]\n" + "\n".join(FOOTERISH), "en"))
     assert table.regex is not None and table.regex_dispatch is not None
     slow = [i for i, line in enumerate(LINES) if table.regex.match(line)]
-    assert table.regex_dispatch.matching(LINES) == slow
+    assert _matching(table.regex_dispatch, LINES) == slow
     assert len(slow) >= 10
 
 
@@ -153,16 +155,87 @@ def test_dispatch_of_shipped_tables(name: str) -> None:
             for word in start.split("|"):
                 lines += [f"{word}: Example", f"{word.upper()}: x", f"{word.title()} : a b"]
     slow = [i for i, line in enumerate(lines) if table.regex.match(line)]
-    assert table.regex_dispatch.matching(lines) == slow
+    assert _matching(table.regex_dispatch, lines) == slow
+
+
+def _matching(dispatch: RegexDispatch, lines: list[str]) -> list[int]:
+    return dispatch.matching(lines, [line.casefold() for line in lines])
 
 
 @pytest.mark.parametrize(
     "patterns",
     [
-        ["^\\W*\\d+ votes"],  # any non-word character first
-        ["^[^\\W\\d][\\w .-]{0,40}\\s(?:wrote|replied) on"],  # any letter first
-        ["^foto:", "^(?:x)?"],  # one may match the empty string
+        ["^\\W*\\d+"],  # any non-word character first, and no words
+        ["^\\W*\\d+\\s+out\\s+of\\s+5"],  # a word too short to tell lines apart
+        ["^foto:", "^(?:x)?"],  # one may match the empty string, and holds no word
     ],
 )
-def test_no_dispatch_for_wide_patterns(patterns: list[str]) -> None:
+def test_no_dispatch_for_wide_patterns_without_words(patterns: list[str]) -> None:
     assert RegexDispatch.of(patterns) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        ("^(?:foto|fotos|bild)\\s?:", {"foto", "bild"}),  # "fotos" holds "foto"
+        ("^[^\\W\\d][\\w .-]{0,40}\\s(?:wrote|replied) on\\s", {"wrote on", "replied on"}),
+        ("^there (?:are|is) \\d+ comments?", {"there are ", "there is "}),
+        ("^\\W*(?:rating|rated)\\s*:?\\s*\\d", {"rating", "rated"}),
+        ("^\\d+\\s*min(?:\\.|uten)?\\s+lesezeit$", {"lesezeit"}),
+        ("(?:a|b)?\\d", None),  # optional letters: no word
+        ("x(?=abc)", {"x"}),  # a lookahead's text is not consumed
+        ("(?:abc|\\d)", None),  # one branch without a word
+    ],
+)
+def test_required_words(pattern: str, words: set[str] | None) -> None:
+    assert required_words(parse(pattern)) == (None if words is None else frozenset(words))
+
+
+WIDE = [
+    "^[^\\W\\d][\\w .'’-]{0,40}\\s(?:schrieb|kommentierte) am\\s[^.!?]{0,40}\\d",
+    "^[^\\W\\d][\\w .'’-]{0,40}\\s(?:wrote|replied|sinned) on\\s[^.!?]{0,40}\\d",
+    "^(?:alle\\s+)?\\d+\\s+(?:antworten|kommentare)\\s+(?:anzeigen|laden)\\W*$",
+    "^(?:view|show)\\s+(?:all\\s+)?\\d+\\s+(?:replies|comments)\\W*$",
+]
+WIDE_LINES = [
+    "Jane Doe wrote on 12 March 2024:",
+    "JANE DOE WROTE ON 12 MARCH 2024",
+    "Max schrieb am 3. Mai 2023 um 10:12",
+    "Max SCHRIEB AM 3. Mai 2023",
+    "Anna ſchrieb am 3. Mai 2023",  # a long s casefolds to "s", which it matches
+    "Ali SİNNED ON 4 May 2024",  # a dotted capital I: the gate cannot tell, the line is tried
+    "Ali sınned on 4 May 2024",  # a dotless i: likewise
+    "Emoji 👍 wrote on 4 May 2024",  # past the Basic Multilingual Plane: likewise
+    "12 Kommentare anzeigen",
+    "Alle 3 Antworten laden",
+    "Show 12 comments",
+    "View all 3 replies",
+    "12 comments",
+    "Posted on 12 March",
+    "written on 12 March",
+    "ſhow 3 replies",
+]
+
+
+@pytest.mark.parametrize("count", [len(WIDE_LINES), 2, 5, 6, 7, 8])
+def test_dispatch_with_wide_patterns(count: int) -> None:
+    """Lines holding none of the wide patterns' words skip them; the lines found are those the
+    full alternation finds, whatever the page's other lines hold."""
+    table = build_table(parse_phrase_file("[regex]\n" + "\n".join(WIDE), "en"))
+    dispatch = table.regex_dispatch
+    assert table.regex is not None and dispatch is not None and dispatch.words is not None
+    for start in range(len(WIDE_LINES)):
+        lines = (WIDE_LINES * 2)[start : start + count]
+        slow = [i for i, line in enumerate(lines) if table.regex.match(line)]
+        assert _matching(dispatch, lines) == slow
+
+
+def test_word_gate_refuses_what_it_cannot_tell() -> None:
+    gate = WordGate.of([frozenset({"wrote on"}), frozenset({"sinned on"})])
+    assert gate is not None and "İ" in gate.unsafe and "ı" in gate.unsafe
+    for line in ("x SİNNED ON y", "x sınned on y", "x 👍 y"):
+        assert gate.lines([line, "other"], [line.casefold(), "other"]) is None
+    assert gate.lines(["A wrote on", "other"], ["a wrote on", "other"]) == [0]
+    assert gate.lines(["none", "other"], ["none", "other"]) == []
+    assert WordGate.of([frozenset({"out"})]) is None  # too short
+    assert WordGate.of([frozenset({"wrote on"}), None]) is None

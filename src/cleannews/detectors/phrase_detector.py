@@ -230,12 +230,24 @@ def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
     gated = _gated_lines(page, table, max_words)
     dispatch = table.regex_dispatch
     if dispatch is not None and table.regex is not None:
-        # Each line against the few patterns that can start with its first character.
-        return [gated[i] for i in dispatch.matching([b.text for b in gated])] if gated else []
+        # Each line against the few patterns that can match it (see ``RegexDispatch``).
+        if not gated:
+            return []
+        texts = [b.text for b in gated]
+        found = dispatch.matching(texts, _folded_texts(page, gated, texts))
+        return [gated[i] for i in found]
     if table.regex is not None:  # what ``regex_phrase`` does past its gate, without a call
         regex = table.regex.match if table.regex_anchored else table.regex.search
         return [b for b in gated if regex(b.text)]
     return [b for b in gated if regex_phrase(table, b.text)]
+
+
+def _folded_texts(page: Page, blocks: Sequence[Block], texts: list[str]) -> list[str]:
+    """The casefolded ``texts`` of ``blocks``: those the page keeps, or made."""
+    folded = page.memo.get(FOLDED_MEMO)
+    if folded is None or len(folded) != len(page.blocks):
+        return [text.casefold() for text in texts]
+    return [folded[b.index] for b in blocks]
 
 
 def _gated_lines(page: Page, table: PhraseTable, max_words: int) -> Sequence[Block]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 # Parsed pattern nodes, as plain tuples:
 #   ("char", src, chars, digit)  one character: ``src`` its regex; ``chars`` the characters it
@@ -31,6 +32,7 @@ _ZERO_ESCAPES = frozenset("bBAZ")  # anchors and word boundaries
 _LITERAL_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
 _DIGIT = re.compile(r"\d")
+MAX_STRINGS = 64  # at most this many literal strings per fact (cross products grow fast)
 
 
 class Unsupported(ValueError):
@@ -210,6 +212,86 @@ def _parse_repeat(text: str, at: int, atom: Node) -> tuple[Node, int]:
 # -- gates ------------------------------------------------------------------------------------
 
 
+def exact_strings(node: Node) -> frozenset[str] | None:
+    """Every string ``node`` matches, when they are few literal strings (else None)."""
+    kind = node[0]
+    if kind == "char":
+        return node[2]
+    if kind == "zero":
+        return frozenset({""})
+    if kind == "seq":
+        found = frozenset({""})
+        for item in node[1]:
+            found = _concat(found, exact_strings(item))  # type: ignore[assignment]
+            if found is None:
+                return None
+        return found
+    if kind == "alt":
+        parts = [exact_strings(branch) for branch in node[1]]
+        if any(p is None for p in parts):
+            return None
+        union = frozenset().union(*parts)  # type: ignore[arg-type]
+        return union if len(union) <= MAX_STRINGS else None
+    _, low, high, inner = node
+    one = exact_strings(inner)
+    if one is None or (low, high) not in ((1, 1), (0, 1)):
+        return None
+    return one if low else one | {""}
+
+
+def _concat(left: frozenset[str], right: frozenset[str] | None) -> frozenset[str] | None:
+    if right is None or len(left) * len(right) > MAX_STRINGS:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def required_words(node: Node) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``node`` holds (None: none known).
+
+    A sequence offers each run of items with exact strings (their concatenations) and each
+    other item's own words; the set whose shortest string is longest is taken (the rarest on
+    a line), then the smaller set."""
+    kind = node[0]
+    if kind == "seq":
+        options = [words for words in _sequence_options(node[1]) if words is not None]
+        return min(options, key=_rarity, default=None)
+    if kind == "alt":
+        parts = [required_words(branch) for branch in node[1]]
+        if any(p is None for p in parts):
+            return None
+        return _useful(frozenset().union(*parts))  # type: ignore[arg-type]
+    if kind == "rep":
+        return required_words(node[3]) if node[1] >= 1 else None
+    return _useful(exact_strings(node))
+
+
+def _sequence_options(items: tuple[Node, ...]) -> list[frozenset[str] | None]:
+    options: list[frozenset[str] | None] = []
+    run: frozenset[str] = frozenset({""})
+    for item in items:
+        more = exact_strings(item)
+        joined = _concat(run, more)
+        if joined is not None:
+            run = joined
+            continue
+        options.append(_useful(run))
+        options.append(required_words(item))
+        run = more if more is not None else frozenset({""})
+    options.append(_useful(run))
+    return options
+
+
+def _useful(words: frozenset[str] | None) -> frozenset[str] | None:
+    """``words`` without those holding another one; None if one is empty."""
+    if not words or "" in words:
+        return None
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+def _rarity(words: frozenset[str]) -> tuple[int, int]:
+    return -min(map(len, words)), len(words)
+
+
 def gate(node: Node) -> RegexGate | None:
     """A digit or one of a few characters that every match of ``node`` holds (None: none)."""
     kind = node[0]
@@ -282,63 +364,136 @@ def first_chars(node: Node) -> tuple[list[str], bool]:
 
 # The characters whose first-character tests are worked out (below the CJK blocks): a line
 # starting with another may match any pattern.
-_CHECKED_CHARS = "".join(chr(code) for code in range(0x3000) if code != 0x0A)
 _LAST_CHECKED = "\u2fff"
 # A pattern that can start with more characters than this (any letter, any non-word
-# character) is not told apart by its first character: its table gets no ``RegexDispatch``.
+# character) is not told apart by its first character, but by its words (``WordGate``).
 NARROW_START = 40
+# A word this short occurs in too many lines ("out" in "about") for the word gate to pay.
+MIN_GATE_WORD = 5
+
+
+@dataclass(frozen=True, slots=True)
+class WordGate:
+    """Words one of which every match of some regexes holds (their ``required_words``),
+    casefolded: tested with ``in`` on the casefolded texts the page keeps (``FOLDED_MEMO``).
+
+    IGNORECASE matches characters by Python's simple case folding, which differs from full
+    casefolding on a few characters (``"İ"`` matches ``"i"`` but casefolds to two characters).
+    ``of`` finds them with ``re`` itself among the characters of the Basic Multilingual Plane
+    (``unsafe``); on lines holding one, or a character past that plane, the gate cannot tell."""
+
+    words: tuple[str, ...]
+    unsafe: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: list[frozenset[str] | None]) -> WordGate | None:
+        """The gate of regexes requiring ``words`` (None if one requires none or a short one)."""
+        if not words or any(w is None for w in words):
+            return None
+        union = _useful(frozenset().union(*words))  # type: ignore[arg-type]
+        if union is None or any("\n" in w or len(w) < MIN_GATE_WORD for w in union):
+            return None
+        return cls(tuple(sorted({w.casefold() for w in union})), _unsafe({*"".join(union)}))
+
+    def lines(self, texts: list[str], folded: list[str]) -> list[int] | None:
+        """The indexes of ``texts`` (lines without line breaks; ``folded`` casefolded) holding
+        one of the words, in order; None when the gate cannot tell."""
+        joined = "\n".join(texts)
+        if not joined.isascii() and (any(c in joined for c in self.unsafe) or _past_bmp(joined)):
+            return None
+        low = "\n".join(folded)  # casefolding makes no line break
+        present = [w for w in self.words if w in low]
+        if not present:
+            return []
+        return [i for i, line in enumerate(low.split("\n")) if any(w in line for w in present)]
+
+
+def _unsafe(letters: set[str]) -> tuple[str, ...]:
+    """The characters of the Basic Multilingual Plane that IGNORECASE matches to one of
+    ``letters`` but that casefold to something else (one pass for all of them first)."""
+    bmp = _characters(0x10000)
+    matched = re.findall(f"[{''.join(map(re.escape, sorted(letters)))}]", bmp, re.IGNORECASE)
+    return tuple(
+        sorted(
+            char
+            for char in set(matched)
+            if any(
+                char.casefold() != letter.casefold()
+                and re.fullmatch(re.escape(letter), char, re.IGNORECASE)
+                for letter in letters
+            )
+        )
+    )
+
+
+def _past_bmp(text: str) -> bool:
+    """Does ``text`` hold a character past the Basic Multilingual Plane?"""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 @dataclass(frozen=True)
 class RegexDispatch:
-    """A table's anchored regexes (matched at the start of a line, IGNORECASE) split by the
-    character a line starts with: each line is tried against only the patterns that can start
-    with it, in one alternation per character made once.
+    """Which lines a table's anchored regexes match (at the start of a line, IGNORECASE),
+    trying each line against only the patterns that can match it.
 
-    Only for tables whose every pattern can start with few characters (``^(?:foto|bild)\\s?:``,
-    not ``^\\W*...`` or ``^[^\\W\\d]...``). In each alternation the patterns keep their order
-    and their group names (``r<index>``), so the first one matching is the one the full
-    alternation finds."""
+    A "narrow" pattern can start with few characters (``^(?:foto|bild)\\s?:``): a line is tried
+    against those that can start with its first character (one alternation per character,
+    made once). The "wide" ones (``^\\W*...``, ``^[^\\W\\d]...``) only on the lines holding
+    one of their words (``WordGate``)."""
 
-    # First character -> the alternation of the patterns that can start with it. No pattern
-    # can start with a checked character not listed; a line starting with an unchecked one
-    # (past ``_LAST_CHECKED``) is tried against ``every`` pattern.
+    # First character -> the narrow patterns that can start with it. No narrow pattern can
+    # start with a checked character not listed; a line starting with an unchecked one (past
+    # ``_LAST_CHECKED``) is tried against ``every`` narrow pattern.
     by_first: dict[str, re.Pattern[str] | None]
     every: re.Pattern[str] | None
+    wide: re.Pattern[str] | None  # the wide patterns (None: there are none)
+    words: WordGate | None  # their words
 
     @classmethod
     def of(cls, patterns: list[str]) -> RegexDispatch | None:
-        """The dispatch of ``patterns`` (None when one of them cannot be read, or can start
-        with too many characters or match the empty string)."""
+        """The dispatch of ``patterns`` (None when one of them cannot be read, or some wide
+        ones have no words to tell their lines)."""
         try:
             nodes = [parse(p) for p in patterns]
         except Unsupported:
             return None
-        starts: list[set[str]] = []
-        for node in nodes:
+        starts: dict[int, set[str]] = {}
+        wide: list[int] = []
+        for index, node in enumerate(nodes):
             atoms, empty = first_chars(node)
             chars = _matching(atoms) if atoms else set()
             if empty or len(chars) > NARROW_START:
-                return None
-            starts.append(chars)
+                wide.append(index)
+            else:
+                starts[index] = chars
+        words = WordGate.of([required_words(nodes[i]) for i in wide]) if wide else None
+        if wide and words is None:
+            return None
         compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         by_first = {
-            char: _alternation(
-                patterns, [i for i, chars in enumerate(starts) if char in chars], compiled
-            )
-            for char in set().union(*starts)
+            char: _alternation(patterns, [i for i in starts if char in starts[i]], compiled)
+            for char in set().union(*starts.values())
         }
-        every = _alternation(patterns, list(range(len(patterns))), compiled)
-        return cls(by_first, every)
+        every = _alternation(patterns, list(starts), compiled)
+        return cls(by_first, every, _alternation(patterns, wide, compiled), words)
 
-    def matching(self, texts: list[str]) -> list[int]:
-        """The indexes of ``texts`` (non-empty lines) some pattern matches, in order."""
+    def matching(self, texts: list[str], folded: list[str]) -> list[int]:
+        """The indexes of ``texts`` (non-empty lines; ``folded`` casefolded) some pattern
+        matches, in order."""
+        wide, worded = self.wide, None
+        if self.words is not None:
+            worded = self.words.lines(texts, folded)
+            if worded is not None and not worded:
+                wide = None  # (the commonest case) no wide pattern can match here
+        lines = None if worded is None else set(worded)
         by_first, every, last = self.by_first, self.every, _LAST_CHECKED
         found = []
         for index, text in enumerate(texts):
             first = text[0]
-            regex = by_first.get(first, None if first <= last else every)
-            if regex is not None and regex.match(text):
+            narrow = by_first.get(first, None if first <= last else every)
+            if (narrow is not None and narrow.match(text)) or (
+                wide is not None and (lines is None or index in lines) and wide.match(text)
+            ):
                 found.append(index)
         return found
 
@@ -356,4 +511,11 @@ def _alternation(
 
 def _matching(regexes: list[str]) -> set[str]:
     """The checked characters one of the one-character ``regexes`` matches (IGNORECASE)."""
-    return set(re.findall("|".join(regexes), _CHECKED_CHARS, re.IGNORECASE))
+    return set(re.findall("|".join(regexes), _characters(0x3000), re.IGNORECASE))
+
+
+@cache
+def _characters(end: int) -> str:
+    """The characters below ``end``, but the line break and the surrogates (made on first
+    use: a table with [regex] phrases is loaded)."""
+    return "".join(chr(c) for c in range(end) if c != 0x0A and not 0xD800 <= c < 0xE000)
