@@ -1,11 +1,12 @@
 """What the matches of ``[regex]`` phrases must hold, read from the patterns' text.
 
 The phrase tables test their regexes only on the lines that can hold a match: lines with a
-digit or with one of a few characters (``RegexGate``); and, when every pattern is anchored and
-can start with few characters, each line only against the patterns that can start with its
-first character (``RegexDispatch``). Both are read from the patterns with a small reader of
-the syntax the phrase files use: literals, escapes, character classes, groups, lookarounds,
-quantifiers and alternation. A pattern using anything else (inline flags, backreferences,
+digit or with one of a few characters (``RegexGate``); then, when every pattern is anchored,
+each line only against the patterns that can start with its first character, and the patterns
+that can start with almost anything only on lines holding one of their words
+(``RegexDispatch``). All of it is read from the patterns with a small reader of the syntax
+the phrase files use: literals, escapes, character classes, groups, lookarounds, quantifiers
+and alternation. A pattern using anything else (inline flags, backreferences,
 conditionals...) gets no facts (``None``), and its table simply tests every line: a missing
 fact costs time, never a match. (The ``re`` module's own parser would do, but it is private
 and changes between Python versions.)
