@@ -202,16 +202,17 @@ def build_table(phrases: list[Phrase]) -> PhraseTable:
         for phrase in phrases:
             if phrase.section == section:
                 counted.setdefault(phrase.text, phrase)
+    combined = _regex_alternation(regexes)
     return PhraseTable(
         whole={k: tuple(v) for k, v in whole.items()},
         prefix=_alternation([p.text for p in phrases if p.section == "prefix"], anchored=True),
         contains=_alternation([p.text for p in phrases if p.section == "contains"], anchored=False),
         by_text=by_text,
         regexes=tuple(regexes),
-        regex=_regex_alternation(regexes),
+        regex=combined,
         regex_anchored=bool(regexes) and all(r.pattern.startswith("^") for r, _ in regexes),
         regex_gate=regex_gate([r for r, _ in regexes]),
-        regex_dispatch=regex_dispatch([r for r, _ in regexes]),
+        regex_dispatch=regex_dispatch([r for r, _ in regexes]) if combined else None,
         contains_min_len=min((len(p.text) for p in phrases if p.section == "contains"), default=0),
         languages=frozenset(p.language for p in phrases),
         marker_prefix=_alternation(
@@ -259,14 +260,12 @@ def regex_gate(regexes: list[re.Pattern[str]]) -> RegexGate | None:
 
 
 def regex_dispatch(regexes: list[re.Pattern[str]]) -> RegexDispatch | None:
-    """The dispatch of ``regexes`` when they are anchored and combined in one alternation,
-    which is then matched at the start of each line (see ``RegexDispatch``)."""
+    """The dispatch of ``regexes`` when they are anchored: their alternation is then matched
+    at the start of each line (see ``RegexDispatch``), which the dispatch replaces."""
     if not regexes or not all(r.pattern.startswith("^") for r in regexes):
         return None
     if any(r.flags & ~(re.IGNORECASE | re.UNICODE) for r in regexes):
         return None  # the dispatch is checked for IGNORECASE matching only
-    if _regex_alternation([(r, Phrase(r.pattern, "", "regex")) for r in regexes]) is None:
-        return None
     return RegexDispatch.of([r.pattern for r in regexes])
 
 
