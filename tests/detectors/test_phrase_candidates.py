@@ -150,3 +150,24 @@ def test_cjk_contains_inside_runs() -> None:
     page = Page.from_text("\n".join(lines))
     assert [f.start for f in Cjk().detect(page)] == [b.start for b in page.blocks[:3]]
     assert [f.start for f in _everywhere(Cjk).detect(page)] == [b.start for b in page.blocks[:3]]
+
+
+def test_pages_with_symbols_use_the_latin_scans() -> None:
+    """Currency signs, arrows, shapes and emoji do not make a Latin page search for the
+    phrases of other scripts; the lines found are those the full scans find."""
+    from cleannews.detectors.phrase_detector import _page_scans, group_lines, scanned_lines
+
+    detector = AdsDetector()
+    group = detector.group(detector.table)
+    assert group is not None and group.prefix_scan is not None
+    lines = [PROSE, "► All rights reserved €", "Sponsored 👉", "Read more: ™ x", "中文"]
+    for text in ("\n".join(lines[:-1]), "\n".join(lines)):
+        page = Page.from_text(text)
+        latin = _page_scans(page, group).contains is not group.contains_scan
+        assert latin is ("中文" not in text)
+        found = group_lines(page, group)
+        assert found.contains == scanned_lines(
+            page, group.max_words, group.contains_scan, group.contains_scan_unspaced
+        )
+        assert found.prefix == scanned_lines(page, group.max_words, group.prefix_scan, None)
+        assert found.contains

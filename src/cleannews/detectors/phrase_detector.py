@@ -57,7 +57,11 @@ SENTENCE_ENDS = frozenset(".!?。！？")  # ...and not ending like a sentence
 _DIGIT = re.compile(r"\d")
 # Most pages are written in a Latin script (with typographic quotes and dashes): no phrase
 # holding a character outside these ranges (Cyrillic, Hangul, Han, kana...) can occur on them.
-_LATIN_RANGES = "\x00-\u024f\u2000-\u206f"
+# The symbols pages mix in (currency, arrows, shapes, dingbats, emoji, variation selectors)
+# are in too: one "€" or "►" on a page would otherwise make it search for every phrase.
+_LATIN_RANGES = (
+    "\x00-\u024f\u1d00-\u1dbf\u1e00-\u1eff\u2000-\u2bff\ufe00-\ufe0f\U0001f000-\U0001faff"
+)
 _NOT_LATIN = re.compile(f"[^{_LATIN_RANGES}]")
 
 
@@ -223,26 +227,53 @@ def _count_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
 
 def _regex_lines(page: Page, table: PhraseTable, max_words: int) -> list[Block]:
     """The blocks of at most ``max_words`` words where a [regex] phrase matches."""
-    gate = table.regex_gate
-    if gate is None:
-        gated: Sequence[Block] = short_blocks(page, max_words)
-    elif gate.digit and not gate.chars:
-        gated = digit_blocks(page, max_words)
-    else:
-        # Only the gate's characters the page holds at all (mostly one, or none: ":").
-        chars = [c for c in gate.chars if c in page.source]
-        if gate.digit or len(chars) > 1:
-            admits = gate.pattern().search
-            gated = [b for b in short_blocks(page, max_words) if admits(b.text)]
-        elif chars:
-            char = chars[0]
-            gated = [b for b in short_blocks(page, max_words) if char in b.text]
-        else:
-            gated = []
+    gated = _gated_lines(page, table, max_words)
+    dispatch = table.regex_dispatch
+    if dispatch is not None and table.regex is not None:
+        # Each line against the few patterns that can match it (see ``RegexDispatch``).
+        if not gated:
+            return []
+        texts = [b.text for b in gated]
+        found = dispatch.matching(texts, _folded_texts(page, gated, texts))
+        return [gated[i] for i in found]
     if table.regex is not None:  # what ``regex_phrase`` does past its gate, without a call
         regex = table.regex.match if table.regex_anchored else table.regex.search
         return [b for b in gated if regex(b.text)]
     return [b for b in gated if regex_phrase(table, b.text)]
+
+
+def _folded_texts(page: Page, blocks: Sequence[Block], texts: list[str]) -> list[str]:
+    """The casefolded ``texts`` of ``blocks``: those the page keeps, or made."""
+    folded = page.memo.get(FOLDED_MEMO)
+    if folded is None or len(folded) != len(page.blocks):
+        return [text.casefold() for text in texts]
+    return [folded[b.index] for b in blocks]
+
+
+def _gated_lines(page: Page, table: PhraseTable, max_words: int) -> Sequence[Block]:
+    """The blocks of at most ``max_words`` words that pass ``table.regex_gate``."""
+    gate = table.regex_gate
+    if gate is None:
+        return short_blocks(page, max_words)
+    # Only the gate's characters the page holds at all (mostly one, or none: ":").
+    chars = sorted(c for c in gate.chars if c in page.source) if gate.chars else []
+    if not gate.digit:
+        return _holding(short_blocks(page, max_words), chars) if chars else []
+    digits = digit_blocks(page, max_words)
+    if not chars:
+        return digits
+    held = _holding(short_blocks(page, max_words), chars)
+    return sorted({b.index: b for b in (*digits, *held)}.values(), key=lambda b: b.index)
+
+
+def _holding(blocks: Sequence[Block], chars: list[str]) -> list[Block]:
+    """The ``blocks`` whose text holds one of ``chars``, in order (a substring test per
+    character and block is several times cheaper than a regex search per block)."""
+    if len(chars) == 1:
+        char = chars[0]
+        return [b for b in blocks if char in b.text]
+    found = {b.index: b for char in chars for b in blocks if char in b.text}
+    return [found[i] for i in sorted(found)]
 
 
 def prefix_lines(

@@ -30,16 +30,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
-
-try:  # CPython's private regex parser (3.11+), used only to derive an optional speed gate
-    from re import _constants as sre_c  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - other Pythons simply run every regex
-    sre_c = sre_parse = None
 
 from ..kinds import Kind
 from ..text.blocks import HANGUL, UNSPACED, normalise_key
+from .regex_facts import RegexDispatch, RegexGate, pattern_gate, union_gate
 
 SECTIONS = (
     "marker",
@@ -72,26 +66,6 @@ class Phrase:
     region_kind: Kind | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RegexGate:
-    """A necessary condition of a regex match: a decimal digit or one of ``chars`` in the text.
-    Derived from the parsed patterns (``regex_gate``), so a failing gate proves no match."""
-
-    digit: bool
-    chars: frozenset[str]
-
-    def pattern(self) -> re.Pattern[str]:
-        """The gate as one search: a character class of ``chars`` (and digits)."""
-        body = "".join(re.escape(c) for c in sorted(self.chars)) + ("\\d" if self.digit else "")
-        return re.compile(f"[{body}]" if body else "(?!)")
-
-    def admits(self, text: str) -> bool:
-        for char in self.chars:
-            if char in text:
-                return True
-        return self.digit and _DIGIT.search(text) is not None
-
-
 @dataclass(frozen=True)
 class PhraseTable:
     """All phrases of one detector, indexed for fast matching."""
@@ -105,6 +79,8 @@ class PhraseTable:
     regex: re.Pattern[str] | None = None  # ``regexes`` as one alternation (group rN = phrase N)
     regex_anchored: bool = False  # every regex starts with "^"
     regex_gate: RegexGate | None = None  # cheap test most lines fail (None: always search)
+    # ``regex`` split by what a line starts with and holds (None: try ``regex`` on each line).
+    regex_dispatch: RegexDispatch | None = None
     contains_min_len: int = 0  # shorter keys cannot contain a [contains] phrase
     marker_prefix: re.Pattern[str] | None = None  # matched against ``Block.key``
     # First two characters of every prefix/marker-prefix phrase: a dict lookup that spares the
@@ -226,15 +202,17 @@ def build_table(phrases: list[Phrase]) -> PhraseTable:
         for phrase in phrases:
             if phrase.section == section:
                 counted.setdefault(phrase.text, phrase)
+    combined = _regex_alternation(regexes)
     return PhraseTable(
         whole={k: tuple(v) for k, v in whole.items()},
         prefix=_alternation([p.text for p in phrases if p.section == "prefix"], anchored=True),
         contains=_alternation([p.text for p in phrases if p.section == "contains"], anchored=False),
         by_text=by_text,
         regexes=tuple(regexes),
-        regex=_regex_alternation(regexes),
+        regex=combined,
         regex_anchored=bool(regexes) and all(r.pattern.startswith("^") for r, _ in regexes),
         regex_gate=regex_gate([r for r, _ in regexes]),
+        regex_dispatch=regex_dispatch([r for r, _ in regexes]) if combined else None,
         contains_min_len=min((len(p.text) for p in phrases if p.section == "contains"), default=0),
         languages=frozenset(p.language for p in phrases),
         marker_prefix=_alternation(
@@ -276,60 +254,19 @@ def regex_phrase(table: PhraseTable, text: str) -> Phrase | None:
 
 def regex_gate(regexes: list[re.Pattern[str]]) -> RegexGate | None:
     """The union of every pattern's gate: a text failing it matches none of them."""
-    if not regexes or sre_parse is None:
+    if not regexes:
         return None
-    try:
-        gates = [_sequence_gate(sre_parse.parse(r.pattern, r.flags).data) for r in regexes]
-    except Exception:  # noqa: BLE001  a private parser that changed: no gate, same results
+    return union_gate([pattern_gate(r.pattern) for r in regexes])
+
+
+def regex_dispatch(regexes: list[re.Pattern[str]]) -> RegexDispatch | None:
+    """The dispatch of ``regexes`` when they are anchored: their alternation is then matched
+    at the start of each line (see ``RegexDispatch``), which the dispatch replaces."""
+    if not regexes or not all(r.pattern.startswith("^") for r in regexes):
         return None
-    return _union(gates)
-
-
-def _union(gates: list[RegexGate | None]) -> RegexGate | None:
-    if not gates or any(g is None for g in gates):
-        return None
-    return RegexGate(
-        any(g.digit for g in gates if g), frozenset().union(*(g.chars for g in gates if g))
-    )
-
-
-def _sequence_gate(items: list[tuple[Any, Any]]) -> RegexGate | None:
-    # Every item of a sequence must match, so any one item's gate holds for the whole: take the
-    # one fewest lines pass (spaces are everywhere; a digit or a ":" is rare).
-    gates = [g for g in (_item_gate(op, arg) for op, arg in items) if g is not None]
-    return min(gates, key=_gate_cost, default=None)
-
-
-def _gate_cost(gate: RegexGate) -> tuple[bool, int]:
-    return any(c.isspace() for c in gate.chars), len(gate.chars) + gate.digit
-
-
-def _item_gate(op: Any, arg: Any) -> RegexGate | None:
-    if op is sre_c.LITERAL:
-        return _chars_gate([arg])
-    if op is sre_c.IN:
-        if arg == [(sre_c.CATEGORY, sre_c.CATEGORY_DIGIT)]:
-            return RegexGate(True, frozenset())
-        if all(item_op is sre_c.LITERAL for item_op, _ in arg):
-            return _chars_gate([code for _, code in arg])
-        return None
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)):
-        low, _, sub = arg
-        return _sequence_gate(sub.data) if low >= 1 else None
-    if op is sre_c.SUBPATTERN:
-        _, add_flags, del_flags, sub = arg
-        return None if add_flags or del_flags else _sequence_gate(sub.data)
-    if op is sre_c.BRANCH:
-        return _union([_sequence_gate(sub.data) for sub in arg[1]])
-    return None
-
-
-def _chars_gate(codes: list[int]) -> RegexGate | None:
-    chars = [chr(code) for code in codes]
-    # Only caseless characters: under IGNORECASE a cased literal also matches its other cases.
-    if any(c.lower() != c or c.upper() != c for c in chars):
-        return None
-    return RegexGate(False, frozenset(chars))
+    if any(r.flags & ~(re.IGNORECASE | re.UNICODE) for r in regexes):
+        return None  # the dispatch is checked for IGNORECASE matching only
+    return RegexDispatch.of([r.pattern for r in regexes])
 
 
 def _regex_alternation(
