@@ -616,15 +616,14 @@ def find_article(
     if best is None or best.words < MIN_ARTICLE_WORDS:
         return None
     first, last = best.first, best.last
+    topic = None if texts is None else _RivalTopics(feats, texts)
     for _ in range(MAX_RIVALS):
         left = max_run(sentences, 0, first)
         right = max_run(sentences, last + 1, len(feats))
         floor = min(RIVAL_RATIO * best.words, RIVAL_MIN_WORDS)
         rivals = [r for r in (left, right) if r and r.words >= floor]
-        if texts is not None:  # text mode: a rival after the article must share its topic
-            rivals = [
-                r for r in rivals if r.first < first or _same_topic(feats, texts, r, first, last)
-            ]
+        if topic is not None:  # text mode: a rival after the article must share its topic
+            rivals = [r for r in rivals if r.first < first or topic.same(r, first, last)]
         if not rivals:
             break
         first = min(first, *(r.first for r in rivals))
@@ -740,15 +739,48 @@ def _joined(texts: Iterable[str], chars: int) -> str:
     return "\n".join(out)
 
 
-def _same_topic(
-    feats: Sequence[BlockFeatures], texts: Sequence[str], rival: Article, first: int, last: int
-) -> bool:
-    """Is the rival cluster about what the article (blocks ``first..last``) is about? Another
-    story, a cookie notice or a comment thread after the article shares almost none of its
-    content words; the rest of an article split by a chart or a list shares many."""
-    mine = union_tokens(texts[j] for j in range(first, last + 1) if feats[j].sentence)
-    theirs = union_tokens(texts[j] for j in range(rival.first, rival.last + 1) if feats[j].sentence)
-    return overlap(theirs, mine) >= RIVAL_MIN_TOPIC
+class _RivalTopics:
+    """Is a rival cluster after the article about what the article is about? Another story,
+    a cookie notice or a comment thread after the article shares almost none of its content
+    words (``RIVAL_MIN_TOPIC``); the rest of an article split by a chart or a list shares
+    many. Only sentence blocks count.
+
+    The article only widens from one rival round to the next, so its content words are
+    gathered once and grown by the blocks it gains (:func:`union_tokens` of pieces is that
+    of the whole: a token never spans a line break), and a rival asked about again (one
+    that was not kept, while a rival before the article was) is not read again: every block
+    is tokenised at most once or twice, however many rounds and however long the page."""
+
+    def __init__(self, feats: Sequence[BlockFeatures], texts: Sequence[str]) -> None:
+        self._feats, self._texts = feats, texts
+        self._span: tuple[int, int] | None = None  # the blocks ``_mine`` holds the words of
+        self._mine: set[str] = set()
+        self._rivals: dict[tuple[int, int], set[str]] = {}
+
+    def same(self, rival: Article, first: int, last: int) -> bool:
+        """Does ``rival`` share the topic of the article (blocks ``first..last``)?"""
+        theirs = self._rivals.get((rival.first, rival.last))
+        if theirs is None:
+            theirs = self._rivals[rival.first, rival.last] = self._tokens(rival.first, rival.last)
+        return overlap(theirs, self._article(first, last)) >= RIVAL_MIN_TOPIC
+
+    def _article(self, first: int, last: int) -> set[str]:
+        """The content words of blocks ``first..last`` (grown from the last span asked, which
+        it contains as the article only widens; read afresh otherwise)."""
+        lo, hi = self._span or (first, last)
+        if self._span is None or first > lo or last < hi:
+            self._mine = self._tokens(first, last)
+        else:
+            if first < lo:
+                self._mine |= self._tokens(first, lo - 1)
+            if last > hi:
+                self._mine |= self._tokens(hi + 1, last)
+        self._span = (first, last)
+        return self._mine
+
+    def _tokens(self, first: int, last: int) -> set[str]:
+        feats, texts = self._feats, self._texts
+        return union_tokens(texts[j] for j in range(first, last + 1) if feats[j].sentence)
 
 
 def _with_head(feats: Sequence[BlockFeatures], first: int) -> int:
