@@ -616,7 +616,7 @@ def find_article(
     if best is None or best.words < MIN_ARTICLE_WORDS:
         return None
     first, last = best.first, best.last
-    topic = None if texts is None else _RivalTopics(feats, texts)
+    topic = None if texts is None else _RivalTopics(sentences.blocks, texts)
     for _ in range(MAX_RIVALS):
         left = max_run(sentences, 0, first)
         right = max_run(sentences, last + 1, len(feats))
@@ -742,45 +742,78 @@ def _joined(texts: Iterable[str], chars: int) -> str:
 class _RivalTopics:
     """Is a rival cluster after the article about what the article is about? Another story,
     a cookie notice or a comment thread after the article shares almost none of its content
-    words (``RIVAL_MIN_TOPIC``); the rest of an article split by a chart or a list shares
-    many. Only sentence blocks count.
+    words (less than ``RIVAL_MIN_TOPIC`` of the rival's); the rest of an article split by a
+    chart or a list shares many. Only sentence blocks count.
 
-    The article only widens from one rival round to the next, so its content words are
-    gathered once and grown by the blocks it gains (:func:`union_tokens` of pieces is that
-    of the whole: a token never spans a line break), and a rival asked about again (one
-    that was not kept, while a rival before the article was) is not read again: every block
-    is tokenised at most once or twice, however many rounds and however long the page."""
+    The article's words are gathered nearest the rival first (from the article's end
+    backwards, in chunks doubling in size) and only until the share is reached: a rival
+    that carries on with the article shares it within its last paragraphs, and only one
+    about something else makes the whole article read. The article only widens from one
+    rival round to the next (a kept rival becomes its end), so what was gathered stays
+    valid (a token never spans a line break: the words of pieces are those of the whole)
+    and is not read again, nor is a rival asked about twice: every sentence is tokenised
+    at most once, however many rounds and however long the page."""
 
-    def __init__(self, feats: Sequence[BlockFeatures], texts: Sequence[str]) -> None:
-        self._feats, self._texts = feats, texts
-        self._span: tuple[int, int] | None = None  # the blocks ``_mine`` holds the words of
-        self._mine: set[str] = set()
-        self._rivals: dict[tuple[int, int], set[str]] = {}
+    FIRST_CHUNK = 8  # sentences read first; each later chunk doubles
+
+    def __init__(self, index: Sequence[int], texts: Sequence[str]) -> None:
+        self._index, self._texts = index, texts  # sentence block indices, all block texts
+        self._rivals: dict[tuple[int, int], set[str]] = {}  # by their sentence positions
+        self._mine: set[str] = set()  # the words of the article's sentences read so far:
+        self._read: list[tuple[int, int]] = []  # those at positions ``lo..hi-1`` in ``index``
 
     def same(self, rival: Article, first: int, last: int) -> bool:
-        """Does ``rival`` share the topic of the article (blocks ``first..last``)?"""
-        theirs = self._rivals.get((rival.first, rival.last))
+        """Does ``rival`` (after the article) share the topic of the article (blocks
+        ``first..last``)? ``overlap(theirs, mine) >= RIVAL_MIN_TOPIC`` for the words of the
+        whole article, a share that only grows as more of it is read."""
+        index = self._index
+        span = bisect_left(index, rival.first), bisect_left(index, rival.last + 1)
+        theirs = self._rivals.get(span)
         if theirs is None:
-            theirs = self._rivals[rival.first, rival.last] = self._tokens(rival.first, rival.last)
-        return overlap(theirs, self._article(first, last)) >= RIVAL_MIN_TOPIC
+            theirs = self._rivals[span] = self._tokens(*span)
+        if not theirs:  # an overlap of 0.0
+            return False
+        a, b = bisect_left(index, first), bisect_left(index, last + 1)
+        self._cover(a, b)
+        at, chunk = b, self.FIRST_CHUNK  # read sentences below ``at`` next
+        while overlap(theirs, self._mine) < RIVAL_MIN_TOPIC:
+            at, floor = self._unread_below(at, a)
+            if at <= floor:
+                return False
+            lo = max(floor, at - chunk)
+            self._add(lo, at, self._tokens(lo, at))
+            at, chunk = lo, 2 * chunk
+        return True
 
-    def _article(self, first: int, last: int) -> set[str]:
-        """The content words of blocks ``first..last`` (grown from the last span asked, which
-        it contains as the article only widens; read afresh otherwise)."""
-        lo, hi = self._span or (first, last)
-        if self._span is None or first > lo or last < hi:
-            self._mine = self._tokens(first, last)
-        else:
-            if first < lo:
-                self._mine |= self._tokens(first, lo - 1)
-            if last > hi:
-                self._mine |= self._tokens(hi + 1, last)
-        self._span = (first, last)
-        return self._mine
+    def _cover(self, a: int, b: int) -> None:
+        """Make what was read a part of the article (sentences ``a..b-1``): forget it if
+        the article did not only widen; count in the rivals it took in (already read)."""
+        if any(lo < a or hi > b for lo, hi in self._read):
+            self._mine, self._read = set(), []
+        for (lo, hi), words in self._rivals.items():
+            if a <= lo < hi <= b and (lo, hi) not in self._read:
+                self._add(lo, hi, words)
 
-    def _tokens(self, first: int, last: int) -> set[str]:
-        feats, texts = self._feats, self._texts
-        return union_tokens(texts[j] for j in range(first, last + 1) if feats[j].sentence)
+    def _add(self, lo: int, hi: int, words: set[str]) -> None:
+        self._mine |= words
+        self._read.append((lo, hi))
+
+    def _unread_below(self, at: int, a: int) -> tuple[int, int]:
+        """The end of the unread sentences just below ``at`` (skipping read ones), and where
+        they start: after the nearest read span below, else at the article's start ``a``."""
+        moved = True
+        while moved:
+            moved = False
+            for lo, hi in self._read:
+                if lo < at <= hi:
+                    at, moved = lo, True
+        floor = max((hi for _, hi in self._read if hi <= at), default=a)
+        return at, max(floor, a)
+
+    def _tokens(self, lo: int, hi: int) -> set[str]:
+        """The content words of sentences ``lo..hi-1`` (positions in ``index``)."""
+        index, texts = self._index, self._texts
+        return union_tokens(texts[index[k]] for k in range(lo, hi))
 
 
 def _with_head(feats: Sequence[BlockFeatures], first: int) -> int:
