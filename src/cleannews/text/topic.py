@@ -20,7 +20,11 @@ _TOKEN_CHAR = re.compile(r"[^\W\d_]")  # what ``_TOKEN`` runs are made of
 
 def content_tokens(text: str) -> set[str]:
     """The set of content words of ``text`` (casefolded; CJK as character bigrams)."""
-    lowered = text.casefold()
+    return _folded_tokens(text.casefold())
+
+
+def _folded_tokens(lowered: str) -> set[str]:
+    """:func:`content_tokens` of a text already casefolded (``lowered``)."""
     # One C-level set difference instead of a membership test per token.
     out = set(_TOKEN.findall(lowered)) - load_stopwords().words
     if not lowered.isascii():
@@ -42,6 +46,17 @@ def overlap(tokens: set[str], reference: frozenset[str] | set[str]) -> float:
     return len(tokens & reference) / len(tokens) if tokens else 0.0
 
 
+SEARCHES = 64  # searches of a text however long (a search costs up to ~1/80 of tokenizing)
+SEARCH_CHARS = 1_000_000  # ...and more while they scan this many characters in all
+
+
+def searches_for(size: int) -> int:
+    """How many tokens a :class:`TopicText` of ``size`` characters searches for before it
+    tokenizes itself instead: a bounded multiple of a pass over it (linear), and on the texts
+    of normal pages more than are ever asked (tokenizing a short text costs more)."""
+    return SEARCHES + SEARCH_CHARS // max(size, 1)
+
+
 class TopicText:
     """A long text (an article) that a few short ones are compared with.
 
@@ -49,10 +64,16 @@ class TopicText:
     share`` for ``tokens`` made by :func:`content_tokens`, without tokenizing ``texts``: for
     a few tokens against a long text (a paragraph against a whole article), looking each
     token up in it (a C-level substring search) is much cheaper than a regex pass over every
-    character; and the count stops as soon as the answer is known."""
+    character; and the count stops as soon as the answer is known. Many tokens are not: a
+    search costs up to a pass over the text (about a hundredth of a regex pass), so past
+    :func:`searches_for` searches (some 64 on a long text, hundreds on an article of
+    normal size) the text is tokenized once and the rest are set lookups: the cost stays
+    linear in the text however many tokens are asked about."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         self._text = "\n".join(texts).casefold()  # as ``union_tokens`` sees them
+        self._searches = searches_for(len(self._text))  # left before tokenizing it
+        self._tokens: set[str] | None = None  # its content tokens, once tokenized
 
     @classmethod
     def of_folded(cls, folded: Iterable[str]) -> TopicText:
@@ -62,6 +83,8 @@ class TopicText:
         slow for non-ASCII text) is not paid again."""
         topic = cls.__new__(cls)
         topic._text = "\n".join(folded)
+        topic._searches = searches_for(len(topic._text))
+        topic._tokens = None
         return topic
 
     def shares(self, tokens: set[str], share: float) -> bool:
@@ -82,7 +105,14 @@ class TopicText:
 
         A word token (four letters or more; never a function word, as no content token is)
         must occur as a whole letter run: neither side touches a letter. A CJK bigram (two
-        characters) is anywhere in a CJK run, i.e. anywhere in the text."""
+        characters) is anywhere in a CJK run, i.e. anywhere in the text. Past its searches,
+        the same answer from the text's content tokens."""
+        if self._tokens is not None:
+            return token in self._tokens
+        self._searches -= 1
+        if self._searches < 0:  # casefolded already (folding it again would change nothing)
+            self._tokens = _folded_tokens(self._text)
+            return token in self._tokens
         text = self._text
         if len(token) == 2:
             return token in text
