@@ -754,7 +754,7 @@ class _RivalTopics:
     and is not read again, nor is a rival asked about twice: every sentence is tokenised
     at most once, however many rounds and however long the page."""
 
-    FIRST_CHUNK = 8  # sentences read first; each later chunk doubles
+    FIRST_CHUNK = 32  # sentences read first (a whole article of normal size); then doubling
 
     def __init__(self, index: Sequence[int], texts: Sequence[str]) -> None:
         self._index, self._texts = index, texts  # sentence block indices, all block texts
