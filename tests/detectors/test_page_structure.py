@@ -593,23 +593,26 @@ def test_a_lone_pipe_separated_line_is_a_menu_not_a_table() -> None:
     assert got[: len(MENU) + 1] == ["nav"] * (len(MENU) + 1)
 
 
-def test_rival_topics_answer_as_the_whole_articles_words_would() -> None:
-    # The article's words are read nearest the rival first and only until the share is
-    # reached, and kept across rounds as the article widens: the answers must be those of
-    # tokenising the whole article each time.
+@pytest.mark.parametrize("chunk", [1, 2, 32])
+def test_rival_topics_answer_as_the_whole_articles_words_would(chunk: int) -> None:
+    # The article's words are read nearest the rival first, in chunks, only until the share
+    # is reached, and kept across rounds as the article widens: the answers must be those
+    # of tokenising the whole article each time.
     import random
 
     from cleannews.detectors.page_structure import RIVAL_MIN_TOPIC, Article, _RivalTopics
     from cleannews.text.topic import overlap, union_tokens
 
-    rnd = random.Random(3)
+    rnd = random.Random(chunk)
     vocab = ["budget", "council", "housing", "transport", "schools", "weather", "storm",
-             "bakery", "bridge", "police", "football", "cookies", "privacy", "concert"]  # fmt: skip
+             "bakery", "bridge", "police", "football", "cookies", "privacy", "concert",
+             "straße", "東京天気", "the", "and", "x1y2", "a-b"]  # fmt: skip
     for _ in range(200):
         n = rnd.randint(30, 120)
-        texts = [" ".join(rnd.choices(vocab[: rnd.randint(3, 14)], k=5)) for _ in range(n)]
+        texts = [" ".join(rnd.choices(vocab[: rnd.randint(3, 20)], k=5)) for _ in range(n)]
         index = sorted(rnd.sample(range(n), rnd.randint(n // 3, n)))
         topics = _RivalTopics(index, texts)
+        topics.FIRST_CHUNK = chunk
         first = last = rnd.randint(n // 3, n // 2)
         while last < n - 2:
             first = max(0, first - rnd.randint(0, 5))  # the article only widens
