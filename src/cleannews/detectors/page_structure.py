@@ -616,14 +616,17 @@ def find_article(
     if best is None or best.words < MIN_ARTICLE_WORDS:
         return None
     first, last = best.first, best.last
-    topic = None if texts is None else _RivalTopics(sentences.blocks, texts)
+    topic: _RivalTopics | None = None  # made for the first rival after the article
     for _ in range(MAX_RIVALS):
         left = max_run(sentences, 0, first)
         right = max_run(sentences, last + 1, len(feats))
         floor = min(RIVAL_RATIO * best.words, RIVAL_MIN_WORDS)
         rivals = [r for r in (left, right) if r and r.words >= floor]
-        if topic is not None:  # text mode: a rival after the article must share its topic
-            rivals = [r for r in rivals if r.first < first or topic.same(r, first, last)]
+        if texts is not None and rivals and rivals[-1] is right:
+            # text mode: a rival after the article must share its topic
+            topic = topic or _RivalTopics(sentences.blocks, texts)
+            if not topic.same(right, first, last):
+                rivals.pop()
         if not rivals:
             break
         first = min(first, *(r.first for r in rivals))
