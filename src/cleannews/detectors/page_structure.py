@@ -754,7 +754,7 @@ class _RivalTopics:
     about something else makes the whole article read. The article only widens from one
     rival round to the next (a kept rival becomes its end), so what was gathered stays
     valid (a token never spans a line break: the words of pieces are those of the whole)
-    and is not read again, nor is a rival asked about twice: every sentence is tokenised
+    and is not read again, nor is a rival asked about again: every sentence is tokenised
     at most once, however many rounds and however long the page."""
 
     FIRST_CHUNK = 32  # sentences read first (a whole article of normal size); then doubling
