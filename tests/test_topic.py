@@ -57,3 +57,16 @@ def test_topic_text_of_folded_texts_is_the_topic_text_of_the_texts(
     plain, folded = TopicText(texts), TopicText.of_folded(t.casefold() for t in texts)
     assert all(folded.holds(t) == plain.holds(t) for t in tokens)
     assert folded.shares(tokens, 0.5) == plain.shares(tokens, 0.5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=4), _TEXT, st.integers(0, 3))
+def test_topic_text_past_its_searches_answers_from_its_tokens_alike(
+    texts: list[str], paragraph: str, searches: int
+) -> None:
+    # Past its search budget a TopicText tokenizes its text once: same answers.
+    topic, tokens = union_tokens(texts), content_tokens(paragraph)
+    for made in (TopicText(texts), TopicText.of_folded(t.casefold() for t in texts)):
+        made._budget = searches * max(len(made._text), 1) - 1  # scans before tokenizing
+        assert all(made.holds(t) == (t in topic) for t in [*tokens, *tokens])
+        assert made.shares(tokens, 0.5) == (overlap(tokens, topic) >= 0.5)

@@ -591,3 +591,35 @@ def test_table_rows_as_extractors_render_them_are_the_articles_own(
 def test_a_lone_pipe_separated_line_is_a_menu_not_a_table() -> None:
     got = kinds([*MENU, "| News | Sport | Ideas | Opinion |", *ARTICLE])
     assert got[: len(MENU) + 1] == ["nav"] * (len(MENU) + 1)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 32])
+def test_rival_topics_answer_as_the_whole_articles_words_would(chunk: int) -> None:
+    # The article's words are read nearest the rival first, in chunks, only until the share
+    # is reached, and kept across rounds as the article widens: the answers must be those
+    # of tokenising the whole article each time.
+    import random
+
+    from cleannews.detectors.page_structure import RIVAL_MIN_TOPIC, Article, _RivalTopics
+    from cleannews.text.topic import overlap, union_tokens
+
+    rnd = random.Random(chunk)
+    vocab = ["budget", "council", "housing", "transport", "schools", "weather", "storm",
+             "bakery", "bridge", "police", "football", "cookies", "privacy", "concert",
+             "straße", "東京天気", "the", "and", "x1y2", "a-b"]  # fmt: skip
+    for _ in range(200):
+        n = rnd.randint(30, 120)
+        texts = [" ".join(rnd.choices(vocab[: rnd.randint(3, 20)], k=5)) for _ in range(n)]
+        index = sorted(rnd.sample(range(n), rnd.randint(n // 3, n)))
+        topics = _RivalTopics(index, texts)
+        topics.FIRST_CHUNK = chunk
+        first = last = rnd.randint(n // 3, n // 2)
+        while last < n - 2:
+            first = max(0, first - rnd.randint(0, 5))  # the article only widens
+            rival_first = rnd.randint(last + 1, n - 1)
+            rival = Article(rival_first, rnd.randint(rival_first, n - 1), 0.0)
+            mine = union_tokens(texts[j] for j in index if first <= j <= last)
+            theirs = union_tokens(texts[j] for j in index if rival.first <= j <= rival.last)
+            want = overlap(theirs, mine) >= RIVAL_MIN_TOPIC
+            assert topics.same(rival, first, last) is want
+            last = rival.last if rnd.random() < 0.7 else last + rnd.randint(1, 3)

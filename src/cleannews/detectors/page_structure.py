@@ -616,15 +616,17 @@ def find_article(
     if best is None or best.words < MIN_ARTICLE_WORDS:
         return None
     first, last = best.first, best.last
+    topic: _RivalTopics | None = None  # made for the first rival after the article
     for _ in range(MAX_RIVALS):
         left = max_run(sentences, 0, first)
         right = max_run(sentences, last + 1, len(feats))
         floor = min(RIVAL_RATIO * best.words, RIVAL_MIN_WORDS)
         rivals = [r for r in (left, right) if r and r.words >= floor]
-        if texts is not None:  # text mode: a rival after the article must share its topic
-            rivals = [
-                r for r in rivals if r.first < first or _same_topic(feats, texts, r, first, last)
-            ]
+        if texts is not None and rivals and rivals[-1] is right:
+            # text mode: a rival after the article must share its topic
+            topic = topic or _RivalTopics(sentences.blocks, texts)
+            if not topic.same(right, first, last):
+                rivals.pop()
         if not rivals:
             break
         first = min(first, *(r.first for r in rivals))
@@ -740,15 +742,81 @@ def _joined(texts: Iterable[str], chars: int) -> str:
     return "\n".join(out)
 
 
-def _same_topic(
-    feats: Sequence[BlockFeatures], texts: Sequence[str], rival: Article, first: int, last: int
-) -> bool:
-    """Is the rival cluster about what the article (blocks ``first..last``) is about? Another
-    story, a cookie notice or a comment thread after the article shares almost none of its
-    content words; the rest of an article split by a chart or a list shares many."""
-    mine = union_tokens(texts[j] for j in range(first, last + 1) if feats[j].sentence)
-    theirs = union_tokens(texts[j] for j in range(rival.first, rival.last + 1) if feats[j].sentence)
-    return overlap(theirs, mine) >= RIVAL_MIN_TOPIC
+class _RivalTopics:
+    """Is a rival cluster after the article about what the article is about? Another story,
+    a cookie notice or a comment thread after the article shares almost none of its content
+    words (less than ``RIVAL_MIN_TOPIC`` of the rival's); the rest of an article split by a
+    chart or a list shares many. Only sentence blocks count.
+
+    The article's words are gathered nearest the rival first (from the article's end
+    backwards, in chunks doubling in size) and only until the share is reached: a rival
+    that carries on with the article shares it within its last paragraphs, and only one
+    about something else makes the whole article read. The article only widens from one
+    rival round to the next (a kept rival becomes its end), so what was gathered stays
+    valid (a token never spans a line break: the words of pieces are those of the whole)
+    and is not read again, nor is a rival asked about again: every sentence is tokenised
+    at most once, however many rounds and however long the page."""
+
+    FIRST_CHUNK = 32  # sentences read first (a whole article of normal size); then doubling
+
+    def __init__(self, index: Sequence[int], texts: Sequence[str]) -> None:
+        self._index, self._texts = index, texts  # sentence block indices, all block texts
+        self._rivals: dict[tuple[int, int], set[str]] = {}  # by their sentence positions
+        self._mine: set[str] = set()  # the words of the article's sentences read so far:
+        self._read: list[tuple[int, int]] = []  # those at positions ``lo..hi-1`` in ``index``
+
+    def same(self, rival: Article, first: int, last: int) -> bool:
+        """Does ``rival`` (after the article) share the topic of the article (blocks
+        ``first..last``)? ``overlap(theirs, mine) >= RIVAL_MIN_TOPIC`` for the words of the
+        whole article, a share that only grows as more of it is read."""
+        index = self._index
+        span = bisect_left(index, rival.first), bisect_left(index, rival.last + 1)
+        theirs = self._rivals.get(span)
+        if theirs is None:
+            theirs = self._rivals[span] = self._tokens(*span)
+        if not theirs:  # an overlap of 0.0
+            return False
+        a, b = bisect_left(index, first), bisect_left(index, last + 1)
+        self._cover(a, b)
+        at, chunk = b, self.FIRST_CHUNK  # read sentences below ``at`` next
+        while overlap(theirs, self._mine) < RIVAL_MIN_TOPIC:
+            at, floor = self._unread_below(at, a)
+            if at <= floor:
+                return False
+            lo = max(floor, at - chunk)
+            self._add(lo, at, self._tokens(lo, at))
+            at, chunk = lo, 2 * chunk
+        return True
+
+    def _cover(self, a: int, b: int) -> None:
+        """Make what was read a part of the article (sentences ``a..b-1``): forget it if
+        the article did not only widen; count in the rivals it took in (already read)."""
+        if any(lo < a or hi > b for lo, hi in self._read):
+            self._mine, self._read = set(), []
+        for (lo, hi), words in self._rivals.items():
+            if a <= lo < hi <= b and (lo, hi) not in self._read:
+                self._add(lo, hi, words)
+
+    def _add(self, lo: int, hi: int, words: set[str]) -> None:
+        self._mine |= words
+        self._read.append((lo, hi))
+
+    def _unread_below(self, at: int, a: int) -> tuple[int, int]:
+        """The end of the unread sentences just below ``at`` (skipping read ones), and where
+        they start: after the nearest read span below, else at the article's start ``a``."""
+        moved = True
+        while moved:
+            moved = False
+            for lo, hi in self._read:
+                if lo < at <= hi:
+                    at, moved = lo, True
+        floor = max((hi for _, hi in self._read if hi <= at), default=a)
+        return at, max(floor, a)
+
+    def _tokens(self, lo: int, hi: int) -> set[str]:
+        """The content words of sentences ``lo..hi-1`` (positions in ``index``)."""
+        index, texts = self._index, self._texts
+        return union_tokens(texts[index[k]] for k in range(lo, hi))
 
 
 def _with_head(feats: Sequence[BlockFeatures], first: int) -> int:

@@ -20,7 +20,11 @@ _TOKEN_CHAR = re.compile(r"[^\W\d_]")  # what ``_TOKEN`` runs are made of
 
 def content_tokens(text: str) -> set[str]:
     """The set of content words of ``text`` (casefolded; CJK as character bigrams)."""
-    lowered = text.casefold()
+    return _folded_tokens(text.casefold())
+
+
+def _folded_tokens(lowered: str) -> set[str]:
+    """:func:`content_tokens` of a text already casefolded (``lowered``)."""
     # One C-level set difference instead of a membership test per token.
     out = set(_TOKEN.findall(lowered)) - load_stopwords().words
     if not lowered.isascii():
@@ -42,6 +46,18 @@ def overlap(tokens: set[str], reference: frozenset[str] | set[str]) -> float:
     return len(tokens & reference) / len(tokens) if tokens else 0.0
 
 
+SEARCH_PASSES = 128  # a search scans a text some 100-200 times faster than tokenizing it...
+SEARCH_CHARS = 1_000_000  # ...so it is searched until this many more characters are scanned
+
+
+def search_budget(size: int) -> int:
+    """How many characters a :class:`TopicText` of ``size`` characters scans in searches
+    before it tokenizes itself instead: a bounded multiple of its size (linear), and on the
+    texts of normal pages more than they are ever searched (tokenizing a short text costs
+    more than a few hundred searches of it)."""
+    return SEARCH_PASSES * size + SEARCH_CHARS
+
+
 class TopicText:
     """A long text (an article) that a few short ones are compared with.
 
@@ -49,10 +65,17 @@ class TopicText:
     share`` for ``tokens`` made by :func:`content_tokens`, without tokenizing ``texts``: for
     a few tokens against a long text (a paragraph against a whole article), looking each
     token up in it (a C-level substring search) is much cheaper than a regex pass over every
-    character; and the count stops as soon as the answer is known."""
+    character; and the count stops as soon as the answer is known. Many tokens are not: a
+    token the text lacks costs a pass over it (about a hundredth of a regex pass; one it
+    holds, up to where it is found), so once the searches have scanned
+    :func:`search_budget` characters (some 128 passes over a long text) the text is
+    tokenized once and the rest are set lookups: the cost stays linear in the text however
+    many tokens are asked about."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         self._text = "\n".join(texts).casefold()  # as ``union_tokens`` sees them
+        self._budget = search_budget(len(self._text))  # characters left to scan in searches
+        self._tokens: set[str] | None = None  # its content tokens, once tokenized
 
     @classmethod
     def of_folded(cls, folded: Iterable[str]) -> TopicText:
@@ -62,6 +85,8 @@ class TopicText:
         slow for non-ASCII text) is not paid again."""
         topic = cls.__new__(cls)
         topic._text = "\n".join(folded)
+        topic._budget = search_budget(len(topic._text))
+        topic._tokens = None
         return topic
 
     def shares(self, tokens: set[str], share: float) -> bool:
@@ -82,15 +107,24 @@ class TopicText:
 
         A word token (four letters or more; never a function word, as no content token is)
         must occur as a whole letter run: neither side touches a letter. A CJK bigram (two
-        characters) is anywhere in a CJK run, i.e. anywhere in the text."""
+        characters) is anywhere in a CJK run, i.e. anywhere in the text. Past its search
+        budget, the same answer from the text's content tokens."""
+        if self._tokens is not None:
+            return token in self._tokens
+        if self._budget < 0:  # casefolded already (folding it again would change nothing)
+            self._tokens = _folded_tokens(self._text)
+            return token in self._tokens
         text = self._text
-        if len(token) == 2:
-            return token in text
         size = len(token)
         at = text.find(token)
-        while at != -1:
-            before = at > 0 and _TOKEN_CHAR.match(text, at - 1) is not None
-            if not before and _TOKEN_CHAR.match(text, at + size) is None:
-                return True
-            at = text.find(token, at + 1)
-        return False
+        if size == 2:
+            found = at != -1
+        else:
+            while at != -1:
+                before = at > 0 and _TOKEN_CHAR.match(text, at - 1) is not None
+                if not before and _TOKEN_CHAR.match(text, at + size) is None:
+                    break
+                at = text.find(token, at + 1)
+            found = at != -1
+        self._budget -= at + size if found else len(text)  # the characters scanned
+        return found
