@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any, Hashable, Mapping
 
 from .text.blocks import Block, split_blocks_folded
 
 _STARTS_MEMO = "page.block_starts"
-_START = attrgetter("start")
 # The casefolded text of each block, as split (see ``text.features``); absent when the
 # blocks were made elsewhere (HTML mode, hand-built pages).
 FOLDED_MEMO = "page.folded_texts"
@@ -53,7 +51,8 @@ class Page:
         :meth:`block_at` and the page-level scans of ``text.scan``); do not modify it."""
         starts = self.memo.get(_STARTS_MEMO)
         if starts is None:
-            starts = self.memo[_STARTS_MEMO] = list(map(_START, self.blocks))
+            # A comprehension: its slot reads are specialised, twice as fast as attrgetter's.
+            starts = self.memo[_STARTS_MEMO] = [b.start for b in self.blocks]
         return starts
 
     def block_at(self, offset: int) -> Block | None:

@@ -236,17 +236,19 @@ def _features_of(
 
 def _title_ratios(texts: list[str], counts: list[int]) -> list[float]:
     """``_title_ratio`` of each short text (0.0 for the others), in one loop: a call and a
-    comprehension per text cost more than counting the initials here."""
+    comprehension per text cost more than counting the initials here. The loop runs over the
+    counts alone (a long text is skipped on its count: no text fetched, no pair unpacked)."""
     ratios = [0.0] * len(texts)
-    for i, (text, n) in enumerate(zip(texts, counts, strict=True)):
+    for i, n in enumerate(counts):
         if n > TITLE_RATIO_MAX_WORDS:
             continue
         if n == 1:  # a single token, the stripped text itself: its initial decides
-            initial = text[0]  # (``_upper_initial``, inlined)
-            ratios[i] = 1.0 if initial.isalpha() and initial.isupper() else 0.0
+            initial = texts[i][0]  # (``_upper_initial``, inlined)
+            if initial.isalpha() and initial.isupper():
+                ratios[i] = 1.0
             continue
         letters = upper = 0
-        for word in text.split():
+        for word in texts[i].split():
             initial = word[0]
             if initial.isalpha():
                 letters += 1
