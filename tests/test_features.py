@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cleannews.page import FOLDED_MEMO, Page
+from cleannews.page import COLUMNS_MEMO, FOLDED_MEMO, Page
 from cleannews.text.blocks import Block
 from cleannews.text.features import (
     MEMO_KEY,
@@ -200,6 +200,16 @@ def test_page_features_match_block_features() -> None:
     assert page_features(Page(source=MIXED_PAGE, blocks=page.blocks)) == expected
     empty = Block(0, 0, 0, 1, "", "", 0, False)  # hand-built: an empty text
     assert page_features(Page(source="", blocks=(empty,))) == (block_features(empty, stop),)
+
+
+def test_line_columns_kept_on_the_page_match_the_blocks() -> None:
+    """The features read these columns instead of the blocks' fields: they must agree."""
+    page = Page.from_text(MIXED_PAGE + "\n\n  indented  line \r\nlast\u2028one")
+    lines = page.memo[COLUMNS_MEMO]
+    assert lines.texts == [b.text for b in page.blocks]
+    assert lines.words == [b.words for b in page.blocks]
+    assert lines.terminal == [b.terminal for b in page.blocks]
+    assert lines.folded is page.memo[FOLDED_MEMO]
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Hashable, Mapping
 
-from .text.blocks import Block, split_blocks_folded
+from .text.blocks import Block, split_blocks_columns
 
 _STARTS_MEMO = "page.block_starts"
 # The casefolded text of each block, as split (see ``text.features``); absent when the
 # blocks were made elsewhere (HTML mode, hand-built pages).
 FOLDED_MEMO = "page.folded_texts"
+# The ``text.blocks.LineColumns`` of the blocks, as split (absent as ``FOLDED_MEMO`` is).
+COLUMNS_MEMO = "page.line_columns"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +39,10 @@ class Page:
 
     @classmethod
     def from_text(cls, source: str, language: str | None = None, **kwargs: Any) -> Page:
-        blocks, folded = split_blocks_folded(source)
+        blocks, columns = split_blocks_columns(source)
         page = cls(source=source, blocks=blocks, language=language, **kwargs)
-        page.memo[FOLDED_MEMO] = folded
+        page.memo[FOLDED_MEMO] = columns.folded
+        page.memo[COLUMNS_MEMO] = columns
         return page
 
     @property

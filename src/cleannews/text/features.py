@@ -20,8 +20,8 @@ from itertools import compress, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
 
-from ..page import FOLDED_MEMO, Page
-from .blocks import Block
+from ..page import COLUMNS_MEMO, FOLDED_MEMO, Page
+from .blocks import Block, LineColumns
 
 STOPWORD_PACKAGE = "cleannews.detectors"
 STOPWORD_FOLDER = ("data", "page_structure")
@@ -138,7 +138,11 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
         # texts in the page-wide gates, without joining them again (not so in HTML, where the
         # source is the markup).
         whole = page.source if folded is not None and page.input_kind == "text" else None
-        found = page.memo[MEMO_KEY] = _features_of(page.blocks, folded, load_stopwords(), whole)
+        lines = page.memo.get(COLUMNS_MEMO)
+        if lines is not None and len(lines.texts) != len(page.blocks):
+            lines = None
+        stop = load_stopwords()
+        found = page.memo[MEMO_KEY] = _features_of(page.blocks, folded, stop, whole, lines)
     return found
 
 
@@ -147,19 +151,24 @@ def _features_of(
     folded: list[str] | None,
     stop: Stopwords,
     whole: str | None = None,
+    lines: LineColumns | None = None,
 ) -> tuple[BlockFeatures, ...]:
     """``block_features`` of every block, field by field over the page (as ``blocks_of_lines``
     builds the blocks): each field is one comprehension or C-level ``map`` over all texts, with
     page-wide gates, rather than a Python call per block building every field; only the blocks
     that can be prose count their function words."""
-    # Comprehensions, not ``map(attrgetter(...))``: a slot read in a comprehension is a
-    # specialised instruction, twice as fast as attrgetter's generic lookup.
-    texts = [b.text for b in blocks]
+    # The blocks' texts, word counts and terminal flags: as split (``lines``, read only),
+    # or gathered by comprehensions, not ``map(attrgetter(...))``: a slot read in a
+    # comprehension is a specialised instruction, twice as fast as attrgetter's lookup.
+    if lines is not None:
+        texts, counts, terminal = lines.texts, lines.words, lines.terminal
+    else:
+        texts = [b.text for b in blocks]
+        counts = [b.words for b in blocks]
+        terminal = [b.terminal for b in blocks]
     # For the page-wide gates (no CJK, no markup): a text that ``whole`` holds all the texts
     # of (the gates only skip per-text tests, so more text than the blocks' is harmless).
     page = "\n".join(texts) if whole is None else whole
-    counts = [b.words for b in blocks]
-    terminal = [b.terminal for b in blocks]
     none = [False] * len(texts)
     cjk_chars, cjk, words = [0] * len(texts), none, counts
     # Only a text of more than two UTF-8 bytes a character can be mostly CJK (see
