@@ -77,6 +77,12 @@ def test_prose(line: str, prose: bool) -> None:
         ("- Cloche", "list_item", True),
         ("• Saucer", "list_item", True),
         ("1Password scans QR codes", "list_item", False),
+        ("b) Saucer", "list_item", True),  # a letter mark: a letter, then "." or ")"
+        ("(c) Cup", "list_item", True),
+        ("ab) Saucer", "list_item", False),
+        ("é) Saucer", "list_item", False),  # letter marks are ASCII
+        ("A.B. Smith", "list_item", False),
+        ("a", "list_item", False),
         ("The rankings were as follows:", "introduces", True),
         ("$915 ’17 2,3 %", "letters", False),
         ("Log In", "title_ratio", 1.0),

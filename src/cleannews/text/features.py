@@ -223,9 +223,16 @@ def _features_of(
     ]
     title = _title_ratios(texts, counts)
     letters = list(map(str.isalpha, map(_FIRST, texts)))  # see ``_has_letter``
+    # A list mark that starts with a letter is an ASCII letter then "." or ")" ("b) "): a
+    # text starting with a letter followed by anything else (most texts) cannot match, and
+    # only the others meet the regex. (Read before ``letters`` is completed below.)
+    match = _LIST_MARK.match
+    list_item = [
+        (not initial or t[1:2] in ".)") and match(t) is not None
+        for initial, t in zip(letters, texts, strict=True)
+    ]
     for i in compress(range(len(texts)), map(not_, letters)):
         letters[i] = blocks[i].key != "" and _any_letter(texts[i])
-    list_item = list(map(bool, map(_LIST_MARK.match, texts)))  # a match is always true
     introduces = list(map(str.endswith, texts, repeat(_INTRODUCERS)))
     columns = (
         words,
