@@ -10,6 +10,7 @@ import pytest
 from cleannews.page import COLUMNS_MEMO, FOLDED_MEMO, Page
 from cleannews.text.blocks import Block
 from cleannews.text.features import (
+    _URL,
     MEMO_KEY,
     RATIO_BATCH,
     _word_ratios,
@@ -266,3 +267,15 @@ def test_word_ratios_of_a_page_match_the_word_regex() -> None:
     many = folded * 20  # more texts than one batch
     assert len(many) > RATIO_BATCH
     assert _word_ratios(many, stop) == [expected(t) for t in many]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["www.example", "at awww.b", "www", "ww.w.x", "wwww.x", "go to www . x", "x.com", "x.coma",
+     "file.JPG", "a://b", "index.html?", "Mr. Smith went home. It was late.", ".www."],
+)  # fmt: skip
+def test_urlish_as_the_url_pattern(line: str) -> None:
+    """The page-wide pass tests "://" apart and the rest with one search from each dot."""
+    expected = _URL.search(line) is not None
+    assert feature(line).urlish == expected
+    assert block_features(Page.from_text(line).blocks[0], load_stopwords()).urlish == expected

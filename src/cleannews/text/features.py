@@ -43,8 +43,10 @@ _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 # Bounded tag bodies keep long lines linear; both searches are cheap scans.
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>|[=&]\w+=")
 _URL = re.compile(r"://|www\.|\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
-# ``_URL`` without its two literal alternatives, which plain substring tests find faster.
-_URL_SUFFIX = re.compile(r"\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
+# ``_URL`` but "://" (a plain substring test finds it faster), every alternative starting at
+# a dot ("www." as a dot after "www"): the engine only stops at the dots, and a dotted text is
+# scanned once rather than once more for "www.".
+_URL_DOT = re.compile(r"\.(?:(?<=www\.)|(?:com|org|net|html?|php|jpe?g|png|gif)\b)")
 _LIST_MARK = re.compile(r"(?:[-–—•·*+▪►✓✔]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
 _INTRODUCERS = (":", "：")  # a block ending with one introduces what follows
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -192,9 +194,9 @@ def _features_of(
     # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search
     # (``_is_url_like``, inlined: no call per dotted line). A one-character test (``memchr``)
     # also gates "://": a longer needle costs a slower search setup on every text.
-    suffix = _URL_SUFFIX.search
+    dotted = _URL_DOT.search
     urlish = [
-        m or (":" in t and "://" in t) or ("." in t and ("www." in t or suffix(t) is not None))
+        m or (":" in t and "://" in t) or ("." in t and dotted(t) is not None)
         for m, t in zip(markup, texts, strict=True)
     ]
     ratio = [0.0] * len(texts)
@@ -326,8 +328,8 @@ def _cjk_count(text: str) -> int:
 
 
 def _is_url_like(text: str) -> bool:
-    """``_URL.search(text)``: its literal alternatives as substring tests, then the rest."""
-    return "www." in text or _URL_SUFFIX.search(text) is not None
+    """``_URL.search(text)`` for a text without "://"."""
+    return _URL_DOT.search(text) is not None
 
 
 def _has_letter(text: str, key: str) -> bool:
