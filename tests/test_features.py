@@ -217,6 +217,8 @@ def test_line_columns_kept_on_the_page_match_the_blocks() -> None:
     assert lines.words == [b.words for b in page.blocks]
     assert lines.terminal == [b.terminal for b in page.blocks]
     assert lines.folded is page.memo[FOLDED_MEMO]
+    page_features(page)
+    assert COLUMNS_MEMO not in page.memo  # consumed by the features
 
 
 @pytest.mark.parametrize(

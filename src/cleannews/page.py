@@ -12,7 +12,8 @@ _STARTS_MEMO = "page.block_starts"
 # The casefolded text of each block, as split (see ``text.features``); absent when the
 # blocks were made elsewhere (HTML mode, hand-built pages).
 FOLDED_MEMO = "page.folded_texts"
-# The ``text.blocks.LineColumns`` of the blocks, as split (absent as ``FOLDED_MEMO`` is).
+# The ``text.blocks.LineColumns`` of the blocks, as split (absent as ``FOLDED_MEMO`` is);
+# ``text.features`` takes them out when it computes the block features.
 COLUMNS_MEMO = "page.line_columns"
 
 

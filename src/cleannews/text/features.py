@@ -140,7 +140,9 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
         # texts in the page-wide gates, without joining them again (not so in HTML, where the
         # source is the markup).
         whole = page.source if folded is not None and page.input_kind == "text" else None
-        lines = page.memo.get(COLUMNS_MEMO)
+        # Consumed here (the only reader): not kept alive, and traversed by the garbage
+        # collector, for the rest of the page's life.
+        lines = page.memo.pop(COLUMNS_MEMO, None)
         if lines is not None and len(lines.texts) != len(page.blocks):
             lines = None
         stop = load_stopwords()
