@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from cleannews.page import FOLDED_MEMO, Page
+from cleannews.page import COLUMNS_MEMO, FOLDED_MEMO, Page
 from cleannews.text.blocks import Block
 from cleannews.text.features import (
+    _URL,
     MEMO_KEY,
     RATIO_BATCH,
     _word_ratios,
@@ -77,6 +78,12 @@ def test_prose(line: str, prose: bool) -> None:
         ("- Cloche", "list_item", True),
         ("• Saucer", "list_item", True),
         ("1Password scans QR codes", "list_item", False),
+        ("b) Saucer", "list_item", True),  # a letter mark: a letter, then "." or ")"
+        ("(c) Cup", "list_item", True),
+        ("ab) Saucer", "list_item", False),
+        ("é) Saucer", "list_item", False),  # letter marks are ASCII
+        ("A.B. Smith", "list_item", False),
+        ("a", "list_item", False),
         ("The rankings were as follows:", "introduces", True),
         ("$915 ’17 2,3 %", "letters", False),
         ("Log In", "title_ratio", 1.0),
@@ -202,6 +209,18 @@ def test_page_features_match_block_features() -> None:
     assert page_features(Page(source="", blocks=(empty,))) == (block_features(empty, stop),)
 
 
+def test_line_columns_kept_on_the_page_match_the_blocks() -> None:
+    """The features read these columns instead of the blocks' fields: they must agree."""
+    page = Page.from_text(MIXED_PAGE + "\n\n  indented  line \r\nlast\u2028one")
+    lines = page.memo[COLUMNS_MEMO]
+    assert lines.texts == [b.text for b in page.blocks]
+    assert lines.words == [b.words for b in page.blocks]
+    assert lines.terminal == [b.terminal for b in page.blocks]
+    assert lines.folded is page.memo[FOLDED_MEMO]
+    page_features(page)
+    assert COLUMNS_MEMO not in page.memo  # consumed by the features
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -250,3 +269,15 @@ def test_word_ratios_of_a_page_match_the_word_regex() -> None:
     many = folded * 20  # more texts than one batch
     assert len(many) > RATIO_BATCH
     assert _word_ratios(many, stop) == [expected(t) for t in many]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["www.example", "at awww.b", "www", "ww.w.x", "wwww.x", "go to www . x", "x.com", "x.coma",
+     "file.JPG", "a://b", "index.html?", "Mr. Smith went home. It was late.", ".www."],
+)  # fmt: skip
+def test_urlish_as_the_url_pattern(line: str) -> None:
+    """The page-wide pass tests "://" apart and the rest with one search from each dot."""
+    expected = _URL.search(line) is not None
+    assert feature(line).urlish == expected
+    assert block_features(Page.from_text(line).blocks[0], load_stopwords()).urlish == expected

@@ -22,8 +22,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress
-from operator import attrgetter, mul
+from itertools import accumulate, compress, count
+from operator import attrgetter, gt, mul
 from typing import ClassVar, Container, Iterator, Sequence
 
 from ..kinds import Kind
@@ -303,16 +303,15 @@ def _is_snippet(block: Block, words: int) -> bool:
 
 
 def _pairs(blocks: Sequence[Block], words: list[int]) -> list[int]:
-    """Blocks h where h, h + 1 are a headline and its snippet. Cheap tests first, in one
-    comprehension: most lines are not an unterminated line followed by a terminated one of a
-    snippet's length, and only those that are reach the full tests."""
+    """Blocks h where h, h + 1 are a headline and its snippet. Cheap tests first: most lines
+    are not an unterminated line followed by a terminated one (found in C: ``True > False``
+    is the only pair of flags that compares greater) of a snippet's length, and only those
+    that are reach the full tests."""
     terminal = [b.terminal for b in blocks]
     heads = [
         h
-        for h, (head_ends, snippet_ends, snippet_words) in enumerate(
-            zip(terminal, terminal[1:], words[1:], strict=False)
-        )
-        if snippet_ends and not head_ends and snippet_words >= SNIPPET_MIN_WORDS
+        for h in compress(count(), map(gt, terminal[1:], terminal))
+        if words[h + 1] >= SNIPPET_MIN_WORDS
     ]
     return [
         h

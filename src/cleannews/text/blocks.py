@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
 from operator import add
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 # Line breaks we split on. Deliberately narrower than ``str.splitlines`` (which also breaks on
 # \x1c-\x1e, \x85, \v and \f) so that odd control characters stay inside a line.
@@ -98,6 +98,16 @@ class _BlockBuilder:
     key: str
     words: int
     terminal: bool
+
+
+class LineColumns(NamedTuple):
+    """Some fields of a page's blocks as lists (in block order), made while splitting: the
+    block features read them rather than gathering them from the blocks again."""
+
+    folded: list[str]  # each text casefolded (not a field: made for the keys)
+    texts: list[str]
+    words: list[int]
+    terminal: list[bool]
 
 
 def new_block(
@@ -197,8 +207,14 @@ def split_blocks(source: str) -> tuple[Block, ...]:
 
 
 def split_blocks_folded(source: str) -> tuple[tuple[Block, ...], list[str]]:
-    """:func:`split_blocks`, and the casefolded text of each block (made for the keys anyway;
-    :class:`cleannews.page.Page` keeps it for the block features)."""
+    """:func:`split_blocks`, and the casefolded text of each block (made for the keys anyway)."""
+    blocks, columns = split_blocks_columns(source)
+    return blocks, columns.folded
+
+
+def split_blocks_columns(source: str) -> tuple[tuple[Block, ...], LineColumns]:
+    """:func:`split_blocks`, and the columns made on the way (:class:`cleannews.page.Page`
+    keeps them for the block features)."""
     if "\r" in source or "\u2028" in source or "\u2029" in source:
         lines = LINE_BREAK.split(source)
         line_starts = [0, *[match.end() for match in LINE_BREAK.finditer(source)]]
@@ -216,14 +232,22 @@ def split_blocks_folded(source: str) -> tuple[tuple[Block, ...], list[str]]:
         for at, line, text in zip(line_starts, lines, stripped, strict=False)
         if text
     ]
-    return blocks_of_lines(texts, starts, list(compress(count(1), stripped)))
+    return _blocks_and_columns(texts, starts, list(compress(count(1), stripped)))
 
 
 def blocks_of_lines(
     texts: list[str], starts: list[int], line_numbers: list[int]
 ) -> tuple[tuple[Block, ...], list[str]]:
     """``make_block`` for each of the stripped, non-blank, break-free ``texts`` (at ``starts``,
-    on ``line_numbers``), and each text casefolded. Field by field over the whole page: each
+    on ``line_numbers``), and each text casefolded."""
+    blocks, columns = _blocks_and_columns(texts, starts, line_numbers)
+    return blocks, columns.folded
+
+
+def _blocks_and_columns(
+    texts: list[str], starts: list[int], line_numbers: list[int]
+) -> tuple[tuple[Block, ...], LineColumns]:
+    """:func:`blocks_of_lines`, and its columns. Field by field over the whole page: each
     step is one C-level pass over all texts (``map``) rather than a Python call per text;
     the few texts that need more care (see ``_special``) are then made one by one."""
     folded = list(map(str.casefold, texts))  # per text: ASCII texts take a fast path
@@ -244,7 +268,7 @@ def blocks_of_lines(
     ]
     ends = list(map(add, starts, map(len, texts)))
     columns = (range(len(texts)), starts, ends, line_numbers, texts, keys, words, terminal)
-    return _new_blocks(columns), folded
+    return _new_blocks(columns), LineColumns(folded, texts, words, terminal)
 
 
 def _keys(folded: list[str]) -> list[str]:
@@ -275,8 +299,21 @@ def _wide_key(text: str, stripped: str) -> str:
 def _new_blocks(columns: tuple[Sequence[Any], ...]) -> tuple[Block, ...]:
     """Blocks from their field values, one sequence per field in ``Block`` order (see
     ``new_block``: plain attribute stores on a builder, three times faster than setting the
-    frozen slots column by column through their descriptors)."""
-    return tuple(map(new_block, *columns))
+    frozen slots column by column through their descriptors). ``new_block`` inlined: a
+    Python call per block made from ``map`` cost more than the stores it wraps."""
+    built = [_BlockBuilder() for _ in columns[0]]
+    fields = zip(built, *columns, strict=True)
+    for b, index, start, end, line, text, key, words, terminal in fields:
+        b.index = index
+        b.start = start
+        b.end = end
+        b.line = line
+        b.text = text
+        b.key = key
+        b.words = words
+        b.terminal = terminal
+        b.__class__ = Block  # same layout, see ``new_block``
+    return tuple(built)  # type: ignore[arg-type]  # they are Blocks now
 
 
 def _special(texts: list[str]) -> list[int]:

@@ -20,8 +20,8 @@ from itertools import compress, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
 
-from ..page import FOLDED_MEMO, Page
-from .blocks import Block
+from ..page import COLUMNS_MEMO, FOLDED_MEMO, Page
+from .blocks import Block, LineColumns
 
 STOPWORD_PACKAGE = "cleannews.detectors"
 STOPWORD_FOLDER = ("data", "page_structure")
@@ -43,8 +43,10 @@ _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 # Bounded tag bodies keep long lines linear; both searches are cheap scans.
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>|[=&]\w+=")
 _URL = re.compile(r"://|www\.|\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
-# ``_URL`` without its two literal alternatives, which plain substring tests find faster.
-_URL_SUFFIX = re.compile(r"\.(?:com|org|net|html?|php|jpe?g|png|gif)\b")
+# ``_URL`` but "://" (a plain substring test finds it faster), every alternative starting at
+# a dot ("www." as a dot after "www"): the engine only stops at the dots, and a dotted text is
+# scanned once rather than once more for "www.".
+_URL_DOT = re.compile(r"\.(?:(?<=www\.)|(?:com|org|net|html?|php|jpe?g|png|gif)\b)")
 _LIST_MARK = re.compile(r"(?:[-–—•·*+▪►✓✔]|\(?(?:\d{1,3}|[a-zA-Z])[.)])\s")
 _INTRODUCERS = (":", "：")  # a block ending with one introduces what follows
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -138,7 +140,13 @@ def page_features(page: Page) -> tuple[BlockFeatures, ...]:
         # texts in the page-wide gates, without joining them again (not so in HTML, where the
         # source is the markup).
         whole = page.source if folded is not None and page.input_kind == "text" else None
-        found = page.memo[MEMO_KEY] = _features_of(page.blocks, folded, load_stopwords(), whole)
+        # Consumed here (the only reader): not kept alive, and traversed by the garbage
+        # collector, for the rest of the page's life.
+        lines = page.memo.pop(COLUMNS_MEMO, None)
+        if lines is not None and len(lines.texts) != len(page.blocks):
+            lines = None
+        stop = load_stopwords()
+        found = page.memo[MEMO_KEY] = _features_of(page.blocks, folded, stop, whole, lines)
     return found
 
 
@@ -147,19 +155,24 @@ def _features_of(
     folded: list[str] | None,
     stop: Stopwords,
     whole: str | None = None,
+    lines: LineColumns | None = None,
 ) -> tuple[BlockFeatures, ...]:
     """``block_features`` of every block, field by field over the page (as ``blocks_of_lines``
     builds the blocks): each field is one comprehension or C-level ``map`` over all texts, with
     page-wide gates, rather than a Python call per block building every field; only the blocks
     that can be prose count their function words."""
-    # Comprehensions, not ``map(attrgetter(...))``: a slot read in a comprehension is a
-    # specialised instruction, twice as fast as attrgetter's generic lookup.
-    texts = [b.text for b in blocks]
+    # The blocks' texts, word counts and terminal flags: as split (``lines``, read only),
+    # or gathered by comprehensions, not ``map(attrgetter(...))``: a slot read in a
+    # comprehension is a specialised instruction, twice as fast as attrgetter's lookup.
+    if lines is not None:
+        texts, counts, terminal = lines.texts, lines.words, lines.terminal
+    else:
+        texts = [b.text for b in blocks]
+        counts = [b.words for b in blocks]
+        terminal = [b.terminal for b in blocks]
     # For the page-wide gates (no CJK, no markup): a text that ``whole`` holds all the texts
     # of (the gates only skip per-text tests, so more text than the blocks' is harmless).
     page = "\n".join(texts) if whole is None else whole
-    counts = [b.words for b in blocks]
-    terminal = [b.terminal for b in blocks]
     none = [False] * len(texts)
     cjk_chars, cjk, words = [0] * len(texts), none, counts
     # Only a text of more than two UTF-8 bytes a character can be mostly CJK (see
@@ -183,9 +196,9 @@ def _features_of(
     # Every URL pattern but "://" needs a dot: dotless lines (menus, headings) skip the search
     # (``_is_url_like``, inlined: no call per dotted line). A one-character test (``memchr``)
     # also gates "://": a longer needle costs a slower search setup on every text.
-    suffix = _URL_SUFFIX.search
+    dotted = _URL_DOT.search
     urlish = [
-        m or (":" in t and "://" in t) or ("." in t and ("www." in t or suffix(t) is not None))
+        m or (":" in t and "://" in t) or ("." in t and dotted(t) is not None)
         for m, t in zip(markup, texts, strict=True)
     ]
     ratio = [0.0] * len(texts)
@@ -214,9 +227,16 @@ def _features_of(
     ]
     title = _title_ratios(texts, counts)
     letters = list(map(str.isalpha, map(_FIRST, texts)))  # see ``_has_letter``
+    # A list mark that starts with a letter is an ASCII letter then "." or ")" ("b) "): a
+    # text starting with a letter followed by anything else (most texts) cannot match, and
+    # only the others meet the regex. (Read before ``letters`` is completed below.)
+    match = _LIST_MARK.match
+    list_item = [
+        (not initial or t[1:2] in ".)") and match(t) is not None
+        for initial, t in zip(letters, texts, strict=True)
+    ]
     for i in compress(range(len(texts)), map(not_, letters)):
         letters[i] = blocks[i].key != "" and _any_letter(texts[i])
-    list_item = list(map(bool, map(_LIST_MARK.match, texts)))  # a match is always true
     introduces = list(map(str.endswith, texts, repeat(_INTRODUCERS)))
     columns = (
         words,
@@ -236,17 +256,19 @@ def _features_of(
 
 def _title_ratios(texts: list[str], counts: list[int]) -> list[float]:
     """``_title_ratio`` of each short text (0.0 for the others), in one loop: a call and a
-    comprehension per text cost more than counting the initials here."""
+    comprehension per text cost more than counting the initials here. The loop runs over the
+    counts alone (a long text is skipped on its count: no text fetched, no pair unpacked)."""
     ratios = [0.0] * len(texts)
-    for i, (text, n) in enumerate(zip(texts, counts, strict=True)):
+    for i, n in enumerate(counts):
         if n > TITLE_RATIO_MAX_WORDS:
             continue
         if n == 1:  # a single token, the stripped text itself: its initial decides
-            initial = text[0]  # (``_upper_initial``, inlined)
-            ratios[i] = 1.0 if initial.isalpha() and initial.isupper() else 0.0
+            initial = texts[i][0]  # (``_upper_initial``, inlined)
+            if initial.isalpha() and initial.isupper():
+                ratios[i] = 1.0
             continue
         letters = upper = 0
-        for word in text.split():
+        for word in texts[i].split():
             initial = word[0]
             if initial.isalpha():
                 letters += 1
@@ -308,8 +330,8 @@ def _cjk_count(text: str) -> int:
 
 
 def _is_url_like(text: str) -> bool:
-    """``_URL.search(text)``: its literal alternatives as substring tests, then the rest."""
-    return "www." in text or _URL_SUFFIX.search(text) is not None
+    """``_URL.search(text)`` for a text without "://"."""
+    return _URL_DOT.search(text) is not None
 
 
 def _has_letter(text: str, key: str) -> bool:
