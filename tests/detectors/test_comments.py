@@ -584,3 +584,13 @@ def test_single_or_repeated_addresses_are_not_a_thread(lines: list[str], languag
 def test_greetings_before_the_article_are_not_a_thread() -> None:
     text = "\n".join(["Dear Anna,", "Hi Tom,", ARTICLE, ARTICLE])
     assert flagged(text, "en") == []
+
+
+def test_an_indonesian_comment_box_heading_opens_the_thread() -> None:
+    found = flagged(f"{ARTICLE}\nBerikan komentar\n{COMMENT}", "id")
+    assert [(n, r, s) for n, r, s in found][:1] == [(5, "comments.marker", Scope.REGION)]
+
+
+def test_a_sentence_asking_for_comments_inside_prose_is_not_a_heading() -> None:
+    line = "Berikan komentar Anda tentang rencana anggaran kota yang baru kepada dewan kota."
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", "id") == []

@@ -324,3 +324,31 @@ def test_more_information_labels_are_single_lines(line: str, language: str) -> N
 )
 def test_sentences_about_more_information_are_not_flagged(line: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "reason"),
+    [
+        ("Pilihan Untukmu", "id", "related.marker"),
+        ("Halaman selanjutnya", "id", "related.line"),
+        ("Главное за день", "ru", "related.marker"),
+        ("次のページへ", "ja", "related.line"),
+        ("다른 기사 보기", "ko", "related.marker"),
+        ("Leia a matéria completa", "pt", "related.line"),
+    ],
+)
+def test_held_out_language_headings_and_page_links(line: str, language: str, reason: str) -> None:
+    found = flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)
+    assert [(n, r) for n, r, _ in found] == [(5, reason)]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Pilihan untuk masa depan kota ini akan ditentukan oleh warga sendiri.", "id"),
+        ("Главное за день событие произошло в столице, сообщили в мэрии.", "ru"),
+        ("Leia a matéria completa do relatório, pediu o ministro aos deputados.", "pt"),
+    ],
+)
+def test_held_out_language_prose_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
