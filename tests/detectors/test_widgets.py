@@ -256,7 +256,6 @@ def test_sentences_about_authors_are_not_flagged(line: str) -> None:
 # pt, it), the typo-report hint (ru), photo/feedback buttons (ja).
 
 
-
 @pytest.mark.parametrize(
     ("line", "language"),
     [
@@ -280,7 +279,10 @@ def test_news_site_buttons_in_held_out_languages_are_flagged(line: str, language
     ("line", "language"),
     [
         ("화나요? 시민들은 물가 상승에 대해 정부가 더 많은 일을 해야 한다고 말했다.", "ko"),
-        ("Artikel ini membahas rencana pemerintah untuk membangun jalan tol baru di Sumatera.", "id"),
+        (
+            "Artikel ini membahas rencana pemerintah untuk membangun jalan tol baru di Sumatera.",
+            "id",
+        ),
         ("Нашли ошибку в расчётах эксперты, проверившие отчёт министерства.", "ru"),
         ("Google News ha cambiato l'algoritmo per le notizie locali, dice l'azienda.", "it"),
     ],
