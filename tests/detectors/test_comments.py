@@ -594,3 +594,33 @@ def test_an_indonesian_comment_box_heading_opens_the_thread() -> None:
 def test_a_sentence_asking_for_comments_inside_prose_is_not_a_heading() -> None:
     line = "Berikan komentar Anda tentang rencana anggaran kota yang baru kepada dewan kota."
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", "id") == []
+
+
+def test_a_bulleted_run_with_two_comment_notices_is_the_house_rules() -> None:
+    rules = "\n".join(
+        [
+            "- We welcome reader comments on the top stories of the day.",
+            "- Please understand that we read every submission before it appears.",
+            "- Comments are moderated and may take a while to appear.",
+            "- Please do not write in block capitals.",
+        ]
+    )
+    found = flagged(f"{ARTICLE}\n{rules}")
+    assert sorted((n, r) for n, r, _ in found) == [
+        (5, "comments.contains"),
+        (6, "comments.house-rules"),
+        (7, "comments.contains"),
+        (8, "comments.house-rules"),
+    ]
+
+
+def test_an_article_list_with_one_comment_notice_is_left_alone() -> None:
+    items = "\n".join(
+        [
+            "- The council will publish the budget on Friday.",
+            "- Comments are moderated and may take a while to appear.",
+            "- Residents can attend the hearing in person.",
+        ]
+    )
+    found = flagged(f"{ARTICLE}\n{items}\n{PROSE}")
+    assert "comments.house-rules" not in [r for _, r, _ in found]

@@ -19,6 +19,11 @@ greetings after the article's first part open the region like stamps do, the sig
 the first one extend it. An article addresses its readers once, and a speech repeats one
 address. Greetings and sign-offs are data per language (``data/comment_greetings``,
 ``data/comment_signoffs``).
+
+A thread's house rules are a list: when two or more items of one bulleted run ("- We welcome
+reader comments ...", "- Comments are moderated ...") are notices the phrase lists know, the
+whole run is the rules, items in words no list holds ("- Please do not write in block
+capitals ...") included. An article's own list does not quote two moderation notices.
 """
 
 from __future__ import annotations
@@ -129,6 +134,11 @@ GREETING_ENDS = frozenset(
     ",!"
 )  # "Hallo Karl," / "Hi!", not a title ("Hey Jude", "Dear Evan Hansen")
 SALUTATION_SCORE = 0.75
+# House rules (see the module docstring): notices in one bulleted run, at least this many.
+NOTICE_REASONS = frozenset({"comments.contains", "comments.line"})
+MIN_RULE_NOTICES = 2
+RULE_BULLETS = frozenset("-–—•*·▪►")
+RULES_SCORE = 0.7
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
@@ -151,9 +161,14 @@ class CommentsDetector(RegionCheckedPhraseDetector):
 
     def detect(self, page: Page) -> Iterator[Finding]:
         flagged = set()
+        notices: list[int] = []
         for finding in super().detect(page):
             flagged.add(finding.start)
+            if finding.reason in NOTICE_REASONS:
+                notices.append(finding.start)
             yield self._count_heading(page, finding)
+        if len(notices) >= MIN_RULE_NOTICES:
+            yield from self._house_rule_findings(page, notices, flagged)
         headers: list[Finding] = []
         for block in _anonymous_authors(page):
             if block.start not in flagged:
@@ -172,6 +187,20 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             salutations = [f for f in self._salutation_findings(page) if f.start not in flagged]
             flagged.update(f.start for f in salutations)
             yield from self._between(page, salutations, flagged)
+
+    def _house_rule_findings(
+        self, page: Page, notices: list[int], flagged: set[int]
+    ) -> Iterator[Finding]:
+        for block in house_rules(page, notices):
+            if block.start not in flagged:
+                flagged.add(block.start)
+                yield self.finding(
+                    block,
+                    Kind.COMMENTS,
+                    RULES_SCORE,
+                    reason="comments.house-rules",
+                    explanation="an item of a bulleted list holding two or more comment notices",
+                )
 
     def _between(self, page: Page, headers: list[Finding], flagged: set[int]) -> Iterator[Finding]:
         """The headers, and every line between the first opening one and the last: the thread's
@@ -326,6 +355,36 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             scope=Scope.REGION if region else Scope.BLOCK,
             region_kind=Kind.COMMENTS if region else None,
         )
+
+
+def house_rules(page: Page, notices: list[int]) -> list[Block]:
+    """The items of each bulleted run holding :data:`MIN_RULE_NOTICES` or more of the notice
+    lines starting at ``notices`` (see the module docstring)."""
+    blocks = page.blocks
+    noticed = set(notices)
+    found: list[Block] = []
+    done = -1
+    for start in notices:
+        block = page.block_at(start)
+        if block is None or block.index <= done or _bullet(block) is None:
+            continue
+        bullet = _bullet(block)
+        first = last = block.index
+        while first > 0 and _bullet(blocks[first - 1]) == bullet:
+            first -= 1
+        while last + 1 < len(blocks) and _bullet(blocks[last + 1]) == bullet:
+            last += 1
+        done = last
+        run = blocks[first : last + 1]
+        if sum(b.start in noticed for b in run) >= MIN_RULE_NOTICES:
+            found += run
+    return found
+
+
+def _bullet(block: Block) -> str | None:
+    """The bullet character a list item starts with ("- ", "• "), or None."""
+    text = block.text
+    return text[0] if len(text) > 2 and text[0] in RULE_BULLETS and text[1] == " " else None
 
 
 def _unspaced_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:
