@@ -624,3 +624,31 @@ def test_an_article_list_with_one_comment_notice_is_left_alone() -> None:
     )
     found = flagged(f"{ARTICLE}\n{items}\n{PROSE}")
     assert "comments.house-rules" not in [r for _, r, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("댓글 작성", "ko"),
+        ("독자의견", "ko"),
+        ("Faça seu comentário", "pt"),
+        ("Leggi i commenti", "it"),
+    ],
+)
+def test_held_out_language_comment_headings_open_the_thread(line: str, language: str) -> None:
+    found = flagged(f"{ARTICLE}\n{line}\n{COMMENT}", language)
+    assert [(n, r, s) for n, r, s in found][:1] == [(5, "comments.marker", Scope.REGION)]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Comentar a proposta do governo é o que os deputados fizeram ontem à noite.", "pt"),
+        (
+            "Commenta il ministro: la legge entrerà in vigore il prossimo anno in tutto il paese.",
+            "it",
+        ),
+    ],
+)
+def test_sentences_starting_with_a_comment_button_word_are_prose(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []

@@ -335,6 +335,10 @@ def test_sentences_about_more_information_are_not_flagged(line: str) -> None:
         ("次のページへ", "ja", "related.line"),
         ("다른 기사 보기", "ko", "related.marker"),
         ("Leia a matéria completa", "pt", "related.line"),
+        ("최신기사", "ko", "related.marker"),
+        ("기자의 다른기사 보기", "ko", "related.marker"),
+        ("このニュースに関連する記事", "ja", "related.marker"),
+        ("Лента новостей", "ru", "related.marker"),
     ],
 )
 def test_held_out_language_headings_and_page_links(line: str, language: str, reason: str) -> None:

@@ -232,6 +232,7 @@ BIO = (
         "Tentang penulis",
         "기자 소개",
         "著者プロフィール",
+        "この記事を書いた人",
     ],
 )
 def test_author_box_headings_after_the_article_open_a_widget_region(line: str) -> None:
