@@ -206,6 +206,10 @@ def test_single_or_named_authors_are_not_a_thread(text: str) -> None:
         "RockyRider66, 26. Januar 2022 13:05",
         "14/04/2020 at 3:00 pm",
         "26 abril 2022 a las 14:02",
+        "田中 2022年3月12日 14:35",
+        "홍길동 2022.03.12 14:35",
+        "佐藤 2022/03/12 15:01",
+        "Budi 12 Maret 2022 pukul 14.35",
     ],
 )
 def test_time_stamps_after_the_article_open_a_thread(stamp: str) -> None:
@@ -241,6 +245,11 @@ def test_short_header_lines_above_the_first_stamp_go_with_the_thread() -> None:
         # A sentence ending in a date and time is prose.
         f"{ARTICLE}\nPreis kann höher sein. Preis vom 02.01.2023 12:53 Uhr\n"
         f"Preis kann höher sein. Preis vom 02.01.2023 10:46 Uhr",
+        # The article's own "entered / revised" and "published / updated" lines.
+        f"{ARTICLE}\n입력 2022.03.12 14:35\n수정 2022.03.12 15:01\n{PROSE}",
+        f"{ARTICLE}\n配信 2022年3月12日 14:35\n更新 2022年3月12日 15:01\n{PROSE}",
+        f"{ARTICLE}\nDiterbitkan 12 Maret 2022 pukul 14.35\nDiperbarui 12 Maret 2022 pukul "
+        f"15.01\n{PROSE}",
     ],
 )
 def test_datelines_and_single_stamps_are_not_a_thread(text: str) -> None:

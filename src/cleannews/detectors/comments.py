@@ -105,16 +105,20 @@ COUNTED_REASONS = frozenset({"comments.count", "comments.marker"})
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}"
-    r"|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+    r"|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}\.?"  # year first: "2022.03.12", "2022/03/12"
+    r"|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])"  # "2022年3月12日", "2022년 3월 12일"
 )
-_CONNECTOR = r"(?:\s*(?:,|-|–|—|\||at|um|à|a las|alle|às|om|o|в)\s*|\s+)"
+_CONNECTOR = r"(?:\s*(?:,|-|–|—|\||at|um|à|a las|alle|às|om|o|в|pukul)\s*|\s+)"
 _TIME = r"\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?"
 _STAMP = re.compile(rf"^(?:[^\W\d][^:\n]{{0,40}}?\s*)?{_DATE}{_CONNECTOR}{_TIME}\W{{0,3}}$", re.I)
 # An article's own dateline ("Updated March 3, 2020 at 10:00") is not a comment header.
 _DATELINE = re.compile(
     r"^(?:posted|published|updated|last updated|by|veröffentlicht|aktualisiert|stand|von|"
     r"publié|mis à jour|par|publicado|actualizado|por|pubblicato|aggiornato|"
-    r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|опубликовано|обновлено)\b",
+    r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|опубликовано|обновлено|"
+    r"diterbitkan|diperbarui|dipublikasikan|입력|수정|등록|승인|기사입력|최종수정|"
+    r"配信|更新|公開|投稿日|发布|发布时间|更新时间)\b",
     re.I,
 )
 # Cheap gate on the line's last characters before the full pattern (most lines fail here).
