@@ -661,3 +661,25 @@ def test_held_out_language_comment_headings_open_the_thread(line: str, language:
 )
 def test_sentences_starting_with_a_comment_button_word_are_prose(line: str, language: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+def test_avatar_initials_above_reader_names_are_comment_headers() -> None:
+    thread = f"S\nSky\n{COMMENT}\nm\nmarta_b\n{COMMENT}"
+    found = flagged(f"{PROSE}\n{thread}\n{ARTICLE}")
+    assert [(n, r) for n, r, _ in found] == [(n, "comments.avatar") for n in range(2, 8)]
+    assert all(s is Scope.BLOCK for _, _, s in found)  # the article below stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One pair is no thread.
+        f"{ARTICLE}\nS\nSky\n{COMMENT}",
+        # A forum's user lines are followed by a rank, not a paragraph.
+        f"{ARTICLE}\nY\nyellowkitty\nForum regular\nL\nLov100\nNew member\n{PROSE}",
+        # An index of initials lists entries under each letter.
+        f"{ARTICLE}\nC\nClimate Cooperation\nD\nDefence\n{PROSE}",
+    ],
+)
+def test_single_initials_forum_ranks_and_letter_indexes_are_not_avatars(text: str) -> None:
+    assert "comments.avatar" not in [r for _, r, _ in flagged(text)]

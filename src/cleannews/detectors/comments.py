@@ -20,6 +20,13 @@ the first one extend it. An article addresses its readers once, and a speech rep
 address. Greetings and sign-offs are data per language (``data/comment_greetings``,
 ``data/comment_signoffs``).
 
+Comment widgets that draw a reader's initial as the avatar leave it on a line of its own, above
+the reader's name ("S" / "Sky" / <comment>): two or more such initial-and-name pairs, each
+followed by a paragraph, are comment headers, and the paragraphs under them comments. (A
+forum's user lines are followed by a rank, an index of initials by its entries: no
+paragraphs.) They flag those lines only, as a thread an extractor moved up the page may sit
+above the article.
+
 A thread's house rules are a list: when two or more items of one bulleted run ("- We welcome
 reader comments ...", "- Comments are moderated ...") are notices the phrase lists know, the
 whole run is the rules, items in words no list holds ("- Please do not write in block
@@ -143,6 +150,12 @@ NOTICE_REASONS = frozenset({"comments.contains", "comments.line"})
 MIN_RULE_NOTICES = 2
 RULE_BULLETS = frozenset("-–—•*·▪►")
 RULES_SCORE = 0.7
+# Avatar initials (see the module docstring): a name of a few words under the initial, then
+# a comment of at least this many words; this many pairs at least.
+AVATAR_NAME_MAX_WORDS = 4
+AVATAR_COMMENT_MIN_WORDS = 10
+MIN_AVATARS = 2
+AVATAR_SCORE = 0.75
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
@@ -173,6 +186,7 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             yield self._count_heading(page, finding)
         if len(notices) >= MIN_RULE_NOTICES:
             yield from self._house_rule_findings(page, notices, flagged)
+        yield from self._avatar_findings(page, flagged)
         headers: list[Finding] = []
         for block in _anonymous_authors(page):
             if block.start not in flagged:
@@ -191,6 +205,19 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             salutations = [f for f in self._salutation_findings(page) if f.start not in flagged]
             flagged.update(f.start for f in salutations)
             yield from self._between(page, salutations, flagged)
+
+    def _avatar_findings(self, page: Page, flagged: set[int]) -> Iterator[Finding]:
+        """Initial, name and comment of each avatar header (see the module docstring)."""
+        for block in avatar_comments(page):
+            if block.start not in flagged:
+                flagged.add(block.start)
+                yield self.finding(
+                    block,
+                    Kind.COMMENTS,
+                    AVATAR_SCORE,
+                    reason="comments.avatar",
+                    explanation="under a reader's avatar initial and name, one of several",
+                )
 
     def _house_rule_findings(
         self, page: Page, notices: list[int], flagged: set[int]
@@ -359,6 +386,27 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             scope=Scope.REGION if region else Scope.BLOCK,
             region_kind=Kind.COMMENTS if region else None,
         )
+
+
+def avatar_comments(page: Page) -> list[Block]:
+    """Initial, name and comment lines of each avatar header, when there are
+    :data:`MIN_AVATARS` or more (see the module docstring)."""
+    blocks = page.blocks
+    found: list[Block] = []
+    for block in blocks:
+        text = block.text
+        if len(text) != 1 or not text.isalpha() or block.index + 2 >= len(blocks):
+            continue  # cheap: a one-letter line
+        name, comment = blocks[block.index + 1], blocks[block.index + 2]
+        if (
+            name.text[:1].casefold() == text.casefold()
+            and len(name.text) > 1
+            and name.words <= AVATAR_NAME_MAX_WORDS
+            and not name.terminal
+            and comment.words >= AVATAR_COMMENT_MIN_WORDS
+        ):
+            found += (block, name, comment)
+    return found if len(found) >= 3 * MIN_AVATARS else []
 
 
 def house_rules(page: Page, notices: list[int]) -> list[Block]:
