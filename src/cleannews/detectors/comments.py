@@ -156,6 +156,7 @@ AVATAR_NAME_MAX_WORDS = 4
 AVATAR_COMMENT_MIN_WORDS = 10
 MIN_AVATARS = 2
 AVATAR_SCORE = 0.75
+_ONE_LETTER_KEY = re.compile(r"\n[^\W\d_]\n")  # in "\n"-joined line keys (not the last)
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
@@ -393,10 +394,11 @@ def avatar_comments(page: Page) -> list[Block]:
     :data:`MIN_AVATARS` or more (see the module docstring)."""
     blocks = page.blocks
     found: list[Block] = []
-    for block in blocks:
+    # Cheap: one search over the short lines' joined keys (memoised) finds one-letter lines.
+    for block in scanned_blocks(page, CTA_MAX_WORDS, _ONE_LETTER_KEY):
         text = block.text
         if len(text) != 1 or not text.isalpha() or block.index + 2 >= len(blocks):
-            continue  # cheap: a one-letter line
+            continue
         name, comment = blocks[block.index + 1], blocks[block.index + 2]
         if (
             name.text[:1].casefold() == text.casefold()
