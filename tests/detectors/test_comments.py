@@ -206,6 +206,10 @@ def test_single_or_named_authors_are_not_a_thread(text: str) -> None:
         "RockyRider66, 26. Januar 2022 13:05",
         "14/04/2020 at 3:00 pm",
         "26 abril 2022 a las 14:02",
+        "田中 2022年3月12日 14:35",
+        "홍길동 2022.03.12 14:35",
+        "佐藤 2022/03/12 15:01",
+        "Budi 12 Maret 2022 pukul 14.35",
     ],
 )
 def test_time_stamps_after_the_article_open_a_thread(stamp: str) -> None:
@@ -241,6 +245,11 @@ def test_short_header_lines_above_the_first_stamp_go_with_the_thread() -> None:
         # A sentence ending in a date and time is prose.
         f"{ARTICLE}\nPreis kann höher sein. Preis vom 02.01.2023 12:53 Uhr\n"
         f"Preis kann höher sein. Preis vom 02.01.2023 10:46 Uhr",
+        # The article's own "entered / revised" and "published / updated" lines.
+        f"{ARTICLE}\n입력 2022.03.12 14:35\n수정 2022.03.12 15:01\n{PROSE}",
+        f"{ARTICLE}\n配信 2022年3月12日 14:35\n更新 2022年3月12日 15:01\n{PROSE}",
+        f"{ARTICLE}\nDiterbitkan 12 Maret 2022 pukul 14.35\nDiperbarui 12 Maret 2022 pukul "
+        f"15.01\n{PROSE}",
     ],
 )
 def test_datelines_and_single_stamps_are_not_a_thread(text: str) -> None:
@@ -584,3 +593,93 @@ def test_single_or_repeated_addresses_are_not_a_thread(lines: list[str], languag
 def test_greetings_before_the_article_are_not_a_thread() -> None:
     text = "\n".join(["Dear Anna,", "Hi Tom,", ARTICLE, ARTICLE])
     assert flagged(text, "en") == []
+
+
+def test_an_indonesian_comment_box_heading_opens_the_thread() -> None:
+    found = flagged(f"{ARTICLE}\nBerikan komentar\n{COMMENT}", "id")
+    assert [(n, r, s) for n, r, s in found][:1] == [(5, "comments.marker", Scope.REGION)]
+
+
+def test_a_sentence_asking_for_comments_inside_prose_is_not_a_heading() -> None:
+    line = "Berikan komentar Anda tentang rencana anggaran kota yang baru kepada dewan kota."
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", "id") == []
+
+
+def test_a_bulleted_run_with_two_comment_notices_is_the_house_rules() -> None:
+    rules = "\n".join(
+        [
+            "- We welcome reader comments on the top stories of the day.",
+            "- Please understand that we read every submission before it appears.",
+            "- Comments are moderated and may take a while to appear.",
+            "- Please do not write in block capitals.",
+        ]
+    )
+    found = flagged(f"{ARTICLE}\n{rules}")
+    assert sorted((n, r) for n, r, _ in found) == [
+        (5, "comments.contains"),
+        (6, "comments.house-rules"),
+        (7, "comments.contains"),
+        (8, "comments.house-rules"),
+    ]
+
+
+def test_an_article_list_with_one_comment_notice_is_left_alone() -> None:
+    items = "\n".join(
+        [
+            "- The council will publish the budget on Friday.",
+            "- Comments are moderated and may take a while to appear.",
+            "- Residents can attend the hearing in person.",
+        ]
+    )
+    found = flagged(f"{ARTICLE}\n{items}\n{PROSE}")
+    assert "comments.house-rules" not in [r for _, r, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("댓글 작성", "ko"),
+        ("독자의견", "ko"),
+        ("Faça seu comentário", "pt"),
+        ("Leggi i commenti", "it"),
+    ],
+)
+def test_held_out_language_comment_headings_open_the_thread(line: str, language: str) -> None:
+    found = flagged(f"{ARTICLE}\n{line}\n{COMMENT}", language)
+    assert [(n, r, s) for n, r, s in found][:1] == [(5, "comments.marker", Scope.REGION)]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Comentar a proposta do governo é o que os deputados fizeram ontem à noite.", "pt"),
+        (
+            "Commenta il ministro: la legge entrerà in vigore il prossimo anno in tutto il paese.",
+            "it",
+        ),
+    ],
+)
+def test_sentences_starting_with_a_comment_button_word_are_prose(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+def test_avatar_initials_above_reader_names_are_comment_headers() -> None:
+    thread = f"S\nSky\n{COMMENT}\nm\nmarta_b\n{COMMENT}"
+    found = flagged(f"{PROSE}\n{thread}\n{ARTICLE}")
+    assert [(n, r) for n, r, _ in found] == [(n, "comments.avatar") for n in range(2, 8)]
+    assert all(s is Scope.BLOCK for _, _, s in found)  # the article below stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One pair is no thread.
+        f"{ARTICLE}\nS\nSky\n{COMMENT}",
+        # A forum's user lines are followed by a rank, not a paragraph.
+        f"{ARTICLE}\nY\nyellowkitty\nForum regular\nL\nLov100\nNew member\n{PROSE}",
+        # An index of initials lists entries under each letter.
+        f"{ARTICLE}\nC\nClimate Cooperation\nD\nDefence\n{PROSE}",
+    ],
+)
+def test_single_initials_forum_ranks_and_letter_indexes_are_not_avatars(text: str) -> None:
+    assert "comments.avatar" not in [r for _, r, _ in flagged(text)]

@@ -324,3 +324,68 @@ def test_more_information_labels_are_single_lines(line: str, language: str) -> N
 )
 def test_sentences_about_more_information_are_not_flagged(line: str) -> None:
     assert flagged(f"{ARTICLE}\n{line}\n{PROSE}") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "reason"),
+    [
+        ("Pilihan Untukmu", "id", "related.marker"),
+        ("Halaman selanjutnya", "id", "related.line"),
+        ("Главное за день", "ru", "related.marker"),
+        ("次のページへ", "ja", "related.line"),
+        ("다른 기사 보기", "ko", "related.marker"),
+        ("Leia a matéria completa", "pt", "related.line"),
+        ("최신기사", "ko", "related.marker"),
+        ("기자의 다른기사 보기", "ko", "related.marker"),
+        ("このニュースに関連する記事", "ja", "related.marker"),
+        ("Лента новостей", "ru", "related.marker"),
+    ],
+)
+def test_held_out_language_headings_and_page_links(line: str, language: str, reason: str) -> None:
+    found = flagged(f"{ARTICLE}\n{line}\n{PROSE}", language)
+    assert [(n, r) for n, r, _ in found] == [(5, reason)]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Pilihan untuk masa depan kota ini akan ditentukan oleh warga sendiri.", "id"),
+        ("Главное за день событие произошло в столице, сообщили в мэрии.", "ru"),
+        ("Leia a matéria completa do relatório, pediu o ministro aos deputados.", "pt"),
+    ],
+)
+def test_held_out_language_prose_is_not_flagged(line: str, language: str) -> None:
+    assert flagged(f"{ARTICLE}\n{line}\n{PROSE}", language) == []
+
+
+BLURB = (
+    "The regional office explains the new rules for spreading fertiliser on frozen ground "
+    "and what farmers need to check before the season starts"
+)
+
+
+def test_blurbs_each_followed_by_a_link_label_are_a_listing() -> None:
+    units = "\n".join(
+        f"{day}.02.2022\nHeadline number {day}\n{BLURB}\nRead more" for day in (1, 2, 3)
+    )
+    found = flagged(f"{ARTICLE}\n{units}")
+    teaser = [n for n, r, _ in found if r == "related.teaser-units"]
+    labels = [n for n, r, _ in found if r == "related.line"]
+    assert labels == [8, 12, 16]
+    # The first unit's date and headline too (as many head lines as the later units have).
+    assert teaser == [5, 6, 7, 9, 10, 11, 13, 14, 15]
+
+
+def test_a_single_read_more_after_the_article_flags_its_label_only() -> None:
+    found = flagged(f"{ARTICLE}\nRead more")
+    assert found == [(5, "related.line", Scope.BLOCK)]
+
+
+def test_link_labels_far_apart_in_the_article_do_not_make_a_listing() -> None:
+    text = f"{PROSE}\nRead more\n{ARTICLE}\n{PROSE}\nRead more\n{PROSE}"
+    assert [r for _, r, _ in flagged(text)] == ["related.line", "related.line"]
+
+
+def test_link_labels_after_short_lines_are_not_teaser_units() -> None:
+    text = f"{ARTICLE}\nHeadline one\nRead more\nHeadline two\nRead more"
+    assert "related.teaser-units" not in [r for _, r, _ in flagged(text)]

@@ -232,6 +232,7 @@ BIO = (
         "Tentang penulis",
         "기자 소개",
         "著者プロフィール",
+        "この記事を書いた人",
     ],
 )
 def test_author_box_headings_after_the_article_open_a_widget_region(line: str) -> None:
@@ -250,3 +251,42 @@ def test_an_author_box_heading_followed_by_the_article_flags_its_line_only() -> 
 )
 def test_sentences_about_authors_are_not_flagged(line: str) -> None:
     assert findings(f"{ARTICLE}\n{line}\n{PROSE}", None) == []
+
+
+# Held-out languages: reaction/share/font buttons (ko), syndication and follow-us lines (id,
+# pt, it), the typo-report hint (ru), photo/feedback buttons (ja).
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("훈훈해요", "ko"),
+        ("후속기사 원해요", "ko"),
+        ("페이스북(으)로 기사보내기", "ko"),
+        ("본문 글씨 키우기", "ko"),
+        ("Artikel ini telah tayang di Kompas.com dengan judul Jokowi Resmikan Tol Baru", "id"),
+        ("Ikuti kami di Google News", "id"),
+        ("Нашли ошибку? Выделите её и нажмите Ctrl+Enter", "ru"),
+        ("この記事の写真", "ja"),
+        ("Siga-nos no Google News", "pt"),
+        ("Iscriviti al canale Telegram", "it"),
+    ],
+)
+def test_news_site_buttons_in_held_out_languages_are_flagged(line: str, language: str) -> None:
+    assert [n for n, *_ in findings(f"{ARTICLE}\n{line}\n{PROSE}", language)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("화나요? 시민들은 물가 상승에 대해 정부가 더 많은 일을 해야 한다고 말했다.", "ko"),
+        (
+            "Artikel ini membahas rencana pemerintah untuk membangun jalan tol baru di Sumatera.",
+            "id",
+        ),
+        ("Нашли ошибку в расчётах эксперты, проверившие отчёт министерства.", "ru"),
+        ("Google News ha cambiato l'algoritmo per le notizie locali, dice l'azienda.", "it"),
+    ],
+)
+def test_prose_near_those_buttons_is_not_flagged(line: str, language: str) -> None:
+    assert findings(f"{ARTICLE}\n{line}\n{PROSE}", language) == []

@@ -19,6 +19,18 @@ greetings after the article's first part open the region like stamps do, the sig
 the first one extend it. An article addresses its readers once, and a speech repeats one
 address. Greetings and sign-offs are data per language (``data/comment_greetings``,
 ``data/comment_signoffs``).
+
+Comment widgets that draw a reader's initial as the avatar leave it on a line of its own, above
+the reader's name ("S" / "Sky" / <comment>): two or more such initial-and-name pairs, each
+followed by a paragraph, are comment headers, and the paragraphs under them comments. (A
+forum's user lines are followed by a rank, an index of initials by its entries: no
+paragraphs.) They flag those lines only, as a thread an extractor moved up the page may sit
+above the article.
+
+A thread's house rules are a list: when two or more items of one bulleted run ("- We welcome
+reader comments ...", "- Comments are moderated ...") are notices the phrase lists know, the
+whole run is the rules, items in words no list holds ("- Please do not write in block
+capitals ...") included. An article's own list does not quote two moderation notices.
 """
 
 from __future__ import annotations
@@ -100,16 +112,20 @@ COUNTED_REASONS = frozenset({"comments.count", "comments.marker"})
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}"
-    r"|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+    r"|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}\.?"  # year first: "2022.03.12", "2022/03/12"
+    r"|\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])"  # "2022年3月12日", "2022년 3월 12일"
 )
-_CONNECTOR = r"(?:\s*(?:,|-|–|—|\||at|um|à|a las|alle|às|om|o|в)\s*|\s+)"
+_CONNECTOR = r"(?:\s*(?:,|-|–|—|\||at|um|à|a las|alle|às|om|o|в|pukul)\s*|\s+)"
 _TIME = r"\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?"
 _STAMP = re.compile(rf"^(?:[^\W\d][^:\n]{{0,40}}?\s*)?{_DATE}{_CONNECTOR}{_TIME}\W{{0,3}}$", re.I)
 # An article's own dateline ("Updated March 3, 2020 at 10:00") is not a comment header.
 _DATELINE = re.compile(
     r"^(?:posted|published|updated|last updated|by|veröffentlicht|aktualisiert|stand|von|"
     r"publié|mis à jour|par|publicado|actualizado|por|pubblicato|aggiornato|"
-    r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|опубликовано|обновлено)\b",
+    r"gepubliceerd|bijgewerkt|opublikowano|zaktualizowano|опубликовано|обновлено|"
+    r"diterbitkan|diperbarui|dipublikasikan|입력|수정|등록|승인|기사입력|최종수정|"
+    r"配信|更新|公開|投稿日|发布|发布时间|更新时间)\b",
     re.I,
 )
 # Cheap gate on the line's last characters before the full pattern (most lines fail here).
@@ -129,6 +145,18 @@ GREETING_ENDS = frozenset(
     ",!"
 )  # "Hallo Karl," / "Hi!", not a title ("Hey Jude", "Dear Evan Hansen")
 SALUTATION_SCORE = 0.75
+# House rules (see the module docstring): notices in one bulleted run, at least this many.
+NOTICE_REASONS = frozenset({"comments.contains", "comments.line"})
+MIN_RULE_NOTICES = 2
+RULE_BULLETS = frozenset("-–—•*·▪►")
+RULES_SCORE = 0.7
+# Avatar initials (see the module docstring): a name of a few words under the initial, then
+# a comment of at least this many words; this many pairs at least.
+AVATAR_NAME_MAX_WORDS = 4
+AVATAR_COMMENT_MIN_WORDS = 10
+MIN_AVATARS = 2
+AVATAR_SCORE = 0.75
+_ONE_LETTER_KEY = re.compile(r"\n[^\W\d_]\n")  # in "\n"-joined line keys (not the last)
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
@@ -151,9 +179,15 @@ class CommentsDetector(RegionCheckedPhraseDetector):
 
     def detect(self, page: Page) -> Iterator[Finding]:
         flagged = set()
+        notices: list[int] = []
         for finding in super().detect(page):
             flagged.add(finding.start)
+            if finding.reason in NOTICE_REASONS:
+                notices.append(finding.start)
             yield self._count_heading(page, finding)
+        if len(notices) >= MIN_RULE_NOTICES:
+            yield from self._house_rule_findings(page, notices, flagged)
+        yield from self._avatar_findings(page, flagged)
         headers: list[Finding] = []
         for block in _anonymous_authors(page):
             if block.start not in flagged:
@@ -172,6 +206,33 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             salutations = [f for f in self._salutation_findings(page) if f.start not in flagged]
             flagged.update(f.start for f in salutations)
             yield from self._between(page, salutations, flagged)
+
+    def _avatar_findings(self, page: Page, flagged: set[int]) -> Iterator[Finding]:
+        """Initial, name and comment of each avatar header (see the module docstring)."""
+        for block in avatar_comments(page):
+            if block.start not in flagged:
+                flagged.add(block.start)
+                yield self.finding(
+                    block,
+                    Kind.COMMENTS,
+                    AVATAR_SCORE,
+                    reason="comments.avatar",
+                    explanation="under a reader's avatar initial and name, one of several",
+                )
+
+    def _house_rule_findings(
+        self, page: Page, notices: list[int], flagged: set[int]
+    ) -> Iterator[Finding]:
+        for block in house_rules(page, notices):
+            if block.start not in flagged:
+                flagged.add(block.start)
+                yield self.finding(
+                    block,
+                    Kind.COMMENTS,
+                    RULES_SCORE,
+                    reason="comments.house-rules",
+                    explanation="an item of a bulleted list holding two or more comment notices",
+                )
 
     def _between(self, page: Page, headers: list[Finding], flagged: set[int]) -> Iterator[Finding]:
         """The headers, and every line between the first opening one and the last: the thread's
@@ -326,6 +387,58 @@ class CommentsDetector(RegionCheckedPhraseDetector):
             scope=Scope.REGION if region else Scope.BLOCK,
             region_kind=Kind.COMMENTS if region else None,
         )
+
+
+def avatar_comments(page: Page) -> list[Block]:
+    """Initial, name and comment lines of each avatar header, when there are
+    :data:`MIN_AVATARS` or more (see the module docstring)."""
+    blocks = page.blocks
+    found: list[Block] = []
+    # Cheap: one search over the short lines' joined keys (memoised) finds one-letter lines.
+    for block in scanned_blocks(page, CTA_MAX_WORDS, _ONE_LETTER_KEY):
+        text = block.text
+        if len(text) != 1 or not text.isalpha() or block.index + 2 >= len(blocks):
+            continue
+        name, comment = blocks[block.index + 1], blocks[block.index + 2]
+        if (
+            name.text[:1].casefold() == text.casefold()
+            and len(name.text) > 1
+            and name.words <= AVATAR_NAME_MAX_WORDS
+            and not name.terminal
+            and comment.words >= AVATAR_COMMENT_MIN_WORDS
+        ):
+            found += (block, name, comment)
+    return found if len(found) >= 3 * MIN_AVATARS else []
+
+
+def house_rules(page: Page, notices: list[int]) -> list[Block]:
+    """The items of each bulleted run holding :data:`MIN_RULE_NOTICES` or more of the notice
+    lines starting at ``notices`` (see the module docstring)."""
+    blocks = page.blocks
+    noticed = set(notices)
+    found: list[Block] = []
+    done = -1
+    for start in notices:
+        block = page.block_at(start)
+        if block is None or block.index <= done or _bullet(block) is None:
+            continue
+        bullet = _bullet(block)
+        first = last = block.index
+        while first > 0 and _bullet(blocks[first - 1]) == bullet:
+            first -= 1
+        while last + 1 < len(blocks) and _bullet(blocks[last + 1]) == bullet:
+            last += 1
+        done = last
+        run = blocks[first : last + 1]
+        if sum(b.start in noticed for b in run) >= MIN_RULE_NOTICES:
+            found += run
+    return found
+
+
+def _bullet(block: Block) -> str | None:
+    """The bullet character a list item starts with ("- ", "• "), or None."""
+    text = block.text
+    return text[0] if len(text) > 2 and text[0] in RULE_BULLETS and text[1] == " " else None
 
 
 def _unspaced_in_sentence(table: PhraseTable, block: Block) -> Phrase | None:

@@ -8,6 +8,12 @@ Listings of other stories also come without a heading: each story's opening para
 at a fixed length in mid-sentence and without an ellipsis ("... Born in Canada, Thicke enjoyed
 a successful career as a writer, producer and"). An article's paragraphs end like sentences,
 so a run of paragraph-long lines most of which stop on a bare word is such a listing.
+
+Listings also repeat one unit per story: a headline (and a date), a blurb, and a link label
+("Mehr lesen...", "Read more", "Czytaj więcej") the phrase lists flag. Two or more such
+labels in a row, each right after a paragraph and at most a headline and a date apart, make
+the whole run a listing, blurbs and headlines included. An article's own "read more" links
+stand alone or far apart.
 """
 
 from __future__ import annotations
@@ -43,6 +49,15 @@ CUT_MIN_LINES = 3
 CUT_MIN_SHARE = 0.5
 CUT_SCORE = 0.6
 OPENING_QUOTES = frozenset("\"“„'‘«")
+# Teaser units (see the module docstring): link labels at most this many lines apart (headline,
+# date, blurb, label), each after a blurb of this many words; the first unit's headline and
+# date are the short lines (no sentence end) right above its blurb, as many as the others have.
+UNIT_MAX_LINES = 4
+UNIT_MIN_LINKS = 2
+BLURB_MIN_WORDS = 10
+UNIT_HEAD_MAX_WORDS = 15
+UNIT_HEAD_LINES = 2
+UNIT_SCORE = 0.65
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
@@ -60,7 +75,19 @@ class RelatedDetector(RegionCheckedPhraseDetector):
     scan_group_words = CTA_MAX_WORDS
 
     def detect(self, page: Page) -> Iterator[Finding]:
-        yield from super().detect(page)
+        links: list[Block] = []
+        for finding in super().detect(page):
+            if finding.reason == "related.line":
+                links.append(page.block_at(finding.start))  # type: ignore[arg-type]
+            yield finding
+        for block in teaser_units(page, links):
+            yield self.finding(
+                block,
+                Kind.RELATED,
+                UNIT_SCORE,
+                reason="related.teaser-units",
+                explanation="in a run of blurbs each followed by a link label: a listing",
+            )
         for block in cut_snippets(page):
             yield self.finding(
                 block,
@@ -163,3 +190,38 @@ def _is_cut(blocks: Sequence[Block], block: Block) -> bool:
         return False
     after = blocks[block.index + 1].text[0] if block.index + 1 < len(blocks) else ""
     return not after.islower()
+
+
+def teaser_units(page: Page, links: Sequence[Block]) -> list[Block]:
+    """The unflagged lines of each run of :data:`UNIT_MIN_LINKS` or more teaser units (see the
+    module docstring), from the first unit's headline to the last link label."""
+    if len(links) < UNIT_MIN_LINKS:
+        return []
+    blocks = page.blocks
+    linked = {b.index for b in links}
+    units = [b.index for b in links if b.index and blocks[b.index - 1].words >= BLURB_MIN_WORDS]
+    found: list[Block] = []
+    run: list[int] = []
+    for i in units:
+        if run and i - run[-1] > UNIT_MAX_LINES:
+            found += _unit_span(blocks, run, linked)
+            run = []
+        run.append(i)
+    return found + _unit_span(blocks, run, linked)
+
+
+def _unit_span(blocks: Sequence[Block], run: list[int], linked: set[int]) -> list[Block]:
+    if len(run) < UNIT_MIN_LINKS:
+        return []
+    # The units are alike: the first has as many head lines as the shortest later one.
+    heads = min(UNIT_HEAD_LINES, min(b - a for a, b in zip(run, run[1:], strict=False)) - 2)
+    start = run[0] - 1  # the first blurb
+    while (
+        start > 0
+        and run[0] - 1 - start < heads
+        and blocks[start - 1].words <= UNIT_HEAD_MAX_WORDS
+        and not blocks[start - 1].terminal
+        and start - 1 not in linked
+    ):
+        start -= 1
+    return [b for b in blocks[start : run[-1]] if b.index not in linked]
