@@ -69,35 +69,30 @@ def split_units(
     units: list[Block] = []
     for i, block in enumerate(blocks):
         cut = cuts.get(i)
-        if cut is None and _is_whole(source, block):
-            units.append(_renumbered(block, len(units)))
-            continue
+        if cut is None:
+            # An uncut block is its own single unit (what ``_pieces`` + ``make_block`` would
+            # rebuild) unless whitespace edges it. It is renumbered with the same text, key
+            # and counts, not rebuilt: large inputs always have a cut somewhere, and then this
+            # runs for every line (written out: no helper call per line).
+            text = block.text
+            if text and not (text[0].isspace() or text[-1].isspace()):
+                n = len(units)
+                if block.index != n:
+                    block = new_block(
+                        n,
+                        block.start,
+                        block.end,
+                        block.line,
+                        text,
+                        block.key,
+                        block.words,
+                        block.terminal,
+                    )
+                units.append(block)
+                continue
         for start, end in _pieces(source, block, sorted(cut or ())):
             units.append(make_block(len(units), start, end, block.line, source[start:end]))
     return tuple(units)
-
-
-def _is_whole(source: str, block: Block) -> bool:
-    """An uncut block is its own single unit (what ``_pieces`` + ``make_block`` would rebuild)."""
-    text = block.text
-    return bool(text) and not (text[0].isspace() or text[-1].isspace())
-
-
-def _renumbered(block: Block, index: int) -> Block:
-    """``block`` as unit ``index``: same text, so the same key and counts (no recomputation;
-    large inputs always have a cut somewhere, and rebuilding every line doubled their cost)."""
-    if block.index == index:
-        return block
-    return new_block(
-        index,
-        block.start,
-        block.end,
-        block.line,
-        block.text,
-        block.key,
-        block.words,
-        block.terminal,
-    )
 
 
 def _pieces(source: str, block: Block, cuts: list[int]) -> list[tuple[int, int]]:
