@@ -60,6 +60,8 @@ _NO_EVIDENCE: _Verdict = (_CONTENT, 0.0, RULE_NO_EVIDENCE, ())
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
+    # The blocks cut at partial findings' edges (see ``units``); ``decisions[i]`` is about
+    # ``units[i]`` and cites ``i`` as its block.
     units: tuple[Block, ...]
     decisions: tuple[Decision, ...]
     guarded: bool  # the plain guard fired: nothing is removed
@@ -101,9 +103,7 @@ def _decide(
         if not findings and region is None:  # the commonest unit: nothing to weigh or absorb
             kept_words += unit.words
             # ``_NO_EVIDENCE`` written out: a plain positional call is cheaper than ``*``.
-            out.append(
-                new_decision(unit.index, unit.start, unit.end, _CONTENT, 0.0, RULE_NO_EVIDENCE, ())
-            )
+            out.append(new_decision(i, unit.start, unit.end, _CONTENT, 0.0, RULE_NO_EVIDENCE, ()))
             continue
         kind, score, rule, ordered = _own_verdict(findings, threshold) if findings else _NO_EVIDENCE
         removed = kind not in _KEPT
@@ -132,7 +132,7 @@ def _decide(
             any_removed = True
         else:
             kept_words += unit.words
-        out.append(new_decision(unit.index, unit.start, unit.end, kind, score, rule, ordered))
+        out.append(new_decision(i, unit.start, unit.end, kind, score, rule, ordered))
     return out, kept_words, any_removed
 
 

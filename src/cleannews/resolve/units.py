@@ -2,6 +2,8 @@
 
 Most findings cover whole lines; a few (inline debris, say) cover part of one. Cutting lines at
 finding boundaries lets the resolver decide per unit and still remove exactly what was found.
+A unit keeps the ``index`` of the block it is (a piece of); what the resolver cites for a unit
+is its position among the units.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from typing import Iterable, Sequence
 
 from ..spans import Finding
-from ..text.blocks import Block, make_block, new_block
+from ..text.blocks import Block, make_block
 
 FindingsPerUnit = list[tuple[Finding, ...]]
 
@@ -69,29 +71,16 @@ def split_units(
     units: list[Block] = []
     for i, block in enumerate(blocks):
         cut = cuts.get(i)
-        if cut is None:
-            # An uncut block is its own single unit (what ``_pieces`` + ``make_block`` would
-            # rebuild) unless whitespace edges it. It is renumbered with the same text, key
-            # and counts, not rebuilt: large inputs always have a cut somewhere, and then this
-            # runs for every line (written out: no helper call per line).
-            text = block.text
-            if text and not (text[0].isspace() or text[-1].isspace()):
-                n = len(units)
-                if block.index != n:
-                    block = new_block(
-                        n,
-                        block.start,
-                        block.end,
-                        block.line,
-                        text,
-                        block.key,
-                        block.words,
-                        block.terminal,
-                    )
-                units.append(block)
-                continue
+        text = block.text
+        # An uncut block is its own single unit (what ``_pieces`` + ``make_block`` would
+        # rebuild) unless whitespace edges it: it is taken as it is, not copied. Large inputs
+        # always have a cut somewhere, and a renumbered copy of every line cost as much again
+        # (and gave the garbage collector one more long-lived object per line).
+        if cut is None and text and not (text[0].isspace() or text[-1].isspace()):
+            units.append(block)
+            continue
         for start, end in _pieces(source, block, sorted(cut or ())):
-            units.append(make_block(len(units), start, end, block.line, source[start:end]))
+            units.append(make_block(block.index, start, end, block.line, source[start:end]))
     return tuple(units)
 
 
