@@ -135,6 +135,35 @@ def test_partial_finding_cuts_the_line_into_units() -> None:
     assert kinds(resolution) == ["content", "debris", "content"]
 
 
+def test_uncut_blocks_stay_units_and_decisions_cite_unit_positions() -> None:
+    source, blocks = lines(SHORT, "Photo &w=3840) here", SHORT)
+    start = source.index("&w")
+    finding = Finding(start, source.index(")") + 1, Kind.DEBRIS, 0.9, "debris", "debris.url")
+    resolution = run(source, blocks, [finding])
+    units = resolution.units
+    assert units[0] is blocks[0] and units[-1] is blocks[2]  # taken as they are, not copied
+    assert [u.index for u in units] == [0, 1, 1, 1, 2]  # a piece keeps its block's index
+    assert [d.block for d in resolution.decisions] == [0, 1, 2, 3, 4]  # positions among units
+    assert kinds(resolution) == ["content", "content", "debris", "content", "content"]
+
+
+def test_a_block_edged_by_whitespace_is_trimmed_when_another_is_cut() -> None:
+    from cleannews.resolve.units import split_units
+    from cleannews.text.blocks import make_block
+
+    source = " padded \nPhoto &w=3840) here"
+    cut = Finding(source.index("&w"), source.index(")") + 1, Kind.DEBRIS, 0.9, "debris", "x")
+    blocks = (make_block(0, 0, 8, 1, " padded "), *split_blocks(source)[1:])
+    units = split_units(source, blocks, [cut])
+    assert [(u.start, u.end, u.text) for u in units] == [
+        (1, 7, "padded"),
+        (9, 14, "Photo"),
+        (15, 23, "&w=3840)"),
+        (24, 28, "here"),
+    ]
+    assert split_units(source, blocks, []) == blocks  # no cut: the blocks as given
+
+
 def test_whole_line_findings_group_per_unit_as_the_general_path_does() -> None:
     from cleannews.resolve.units import findings_per_unit, split_units, units_with_findings
 

@@ -104,15 +104,11 @@ def _removed_span(
     start, end = units[first].start, units[stop - 1].end
     group = decisions[first:stop]
     score, detectors, reasons, in_region = _run_summary(group)
+    explanation = _lead_explanation(group)
+    if in_region:  # most runs hold no region (one call less per run than a helper for both)
+        explanation += _region_note(in_region)
     return new_span(
-        start,
-        end,
-        group[0].kind,
-        source[start:end],
-        score,
-        detectors,
-        reasons,
-        _removed_explanation(group, in_region),
+        start, end, group[0].kind, source[start:end], score, detectors, reasons, explanation
     )
 
 
@@ -141,16 +137,14 @@ def _run_summary(
     return score, tuple(detectors), tuple(reasons), in_region
 
 
-def _removed_explanation(decisions: Sequence[Decision], in_region: int) -> str:
-    """The first removal finding's explanation (from the first unit with findings, else that
-    unit's rule), and how many units (``in_region``) fall in a region it opened."""
-    head = _lead_explanation(decisions)
-    if in_region:
-        head += f"; {in_region} following block(s) fall in the region it opened"
-    return head
+def _region_note(in_region: int) -> str:
+    """How many units of a removed run (``in_region``) fall in a region its lead opened."""
+    return f"; {in_region} following block(s) fall in the region it opened"
 
 
 def _lead_explanation(decisions: Sequence[Decision]) -> str:
+    """The first removal finding's explanation (from the first unit with findings, else that
+    unit's rule)."""
     for decision in decisions:
         if decision.findings:
             for f in decision.findings:

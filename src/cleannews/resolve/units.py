@@ -2,17 +2,21 @@
 
 Most findings cover whole lines; a few (inline debris, say) cover part of one. Cutting lines at
 finding boundaries lets the resolver decide per unit and still remove exactly what was found.
+A unit keeps the ``index`` of the block it is (a piece of); what the resolver cites for a unit
+is its position among the units.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter, is_
 from typing import Iterable, Sequence
 
 from ..spans import Finding
-from ..text.blocks import Block, make_block, new_block
+from ..text.blocks import Block, make_block
 
 FindingsPerUnit = list[tuple[Finding, ...]]
+_START, _END, _TEXT = attrgetter("start"), attrgetter("end"), attrgetter("text")
 
 
 def units_with_findings(
@@ -36,7 +40,7 @@ def units_with_findings(
 
 def findings_per_unit(units: Sequence[Block], findings: Sequence[Finding]) -> FindingsPerUnit:
     """The findings covering each unit, in input order (units never straddle a finding edge)."""
-    starts = [u.start for u in units]
+    starts = list(map(_START, units))
     index_of = {start: i for i, start in enumerate(starts)}
     per_unit: FindingsPerUnit = [()] * len(units)
     for finding in findings:
@@ -52,10 +56,10 @@ def findings_per_unit(units: Sequence[Block], findings: Sequence[Finding]) -> Fi
 def split_units(
     source: str, blocks: Sequence[Block], findings: Iterable[Finding]
 ) -> tuple[Block, ...]:
-    starts = [b.start for b in blocks]
+    starts = list(map(_START, blocks))
     # Offsets on a block edge never cut it (blocks do not overlap): a set lookup spares the
     # bisection for the usual finding, which covers whole lines.
-    edges = {*starts, *(b.end for b in blocks)}
+    edges = {*starts, *map(_END, blocks)}
     cuts: dict[int, set[int]] = {}
     for finding in findings:
         for offset in (finding.start, finding.end):
@@ -66,38 +70,31 @@ def split_units(
                 cuts.setdefault(i, set()).add(offset)
     if not cuts:
         return tuple(blocks)
+    # Uncut blocks are units as they are (not renumbered copies: large inputs always have a
+    # cut somewhere, and a copy of every line cost as much again, with one more long-lived
+    # object per line for the garbage collector). They are copied over in slices; only the
+    # cut blocks (and any with whitespace edges) are rebuilt.
     units: list[Block] = []
-    for i, block in enumerate(blocks):
-        cut = cuts.get(i)
-        if cut is None and _is_whole(source, block):
-            units.append(_renumbered(block, len(units)))
-            continue
-        for start, end in _pieces(source, block, sorted(cut or ())):
-            units.append(make_block(len(units), start, end, block.line, source[start:end]))
+    done = 0
+    for i in _to_rebuild(blocks, cuts):
+        units += blocks[done:i]
+        block = blocks[i]
+        for start, end in _pieces(source, block, sorted(cuts.get(i, ()))):
+            units.append(make_block(block.index, start, end, block.line, source[start:end]))
+        done = i + 1
+    units += blocks[done:]
     return tuple(units)
 
 
-def _is_whole(source: str, block: Block) -> bool:
-    """An uncut block is its own single unit (what ``_pieces`` + ``make_block`` would rebuild)."""
-    text = block.text
-    return bool(text) and not (text[0].isspace() or text[-1].isspace())
-
-
-def _renumbered(block: Block, index: int) -> Block:
-    """``block`` as unit ``index``: same text, so the same key and counts (no recomputation;
-    large inputs always have a cut somewhere, and rebuilding every line doubled their cost)."""
-    if block.index == index:
-        return block
-    return new_block(
-        index,
-        block.start,
-        block.end,
-        block.line,
-        block.text,
-        block.key,
-        block.words,
-        block.terminal,
-    )
+def _to_rebuild(blocks: Sequence[Block], cuts: dict[int, set[int]]) -> list[int]:
+    """The indices of the blocks that are not their own single unit, in order: the cut ones,
+    and any whose text is empty or edged by whitespace (which ``_pieces`` trims; a page's
+    blocks never are, and one C-level pass over the texts says so: ``str.strip`` returns a
+    text with nothing to strip itself)."""
+    texts = list(map(_TEXT, blocks))
+    if all(texts) and all(map(is_, map(str.strip, texts), texts)):
+        return sorted(cuts)
+    return [i for i, text in enumerate(texts) if i in cuts or text != text.strip() or not text]
 
 
 def _pieces(source: str, block: Block, cuts: list[int]) -> list[tuple[int, int]]:
