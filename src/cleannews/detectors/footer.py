@@ -71,9 +71,20 @@ _TAIL = rf"[^\n:：©]{{0,{CREDIT_MAX_CHARS - 1}}}+$"
 _COLON_TAIL = re.compile(r":[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)
 # The rare marks occur a few times per page at most: ``str.find`` (memchr speed) jumps to each
 # and the tail is matched there, cheaper than the regex engine's own scan of the whole page.
+# Korean captions close with "label=credit" ("... 모습. /사진=연합뉴스", "[사진=뉴시스]").
 _RARE_TAILS = (
     ("：", re.compile(r"：[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)),
     ("©", re.compile(r"©[^\n:：©]" + _TAIL, re.MULTILINE)),
+    ("=", re.compile(r"=[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)),
+)
+# A caption closed by a bracketed agency credit without a label: "(REUTERS/Jane Doe)",
+# "(AFP/Getty Images)", "(ANTARA FOTO/Nama)". The agency is one upper-case word (a label may
+# follow it), a slash right after it sets the photographer's name off (no figures: "(HP / MP
+# 20%)" is no credit), and nothing follows the bracket (a sentence ending in "(EU/USA)." has
+# its full stop after it).
+_AGENCY_CREDIT = re.compile(
+    r"[ \t]\([A-Z][A-Z&.]{1,15}(?:[ \t][A-Z][A-Za-z]+)?/[ \t]?[^\W\d_][^\n()/\d%]{1,39}\)[ \t]*$",
+    re.MULTILINE,
 )
 _START = attrgetter("start")
 # The credit labels' endings, their multi-word labels' last words, the labels (a tuple for
@@ -107,6 +118,10 @@ class FooterDetector(PhraseDetector):
             elif self._is_link_bar(table, block):
                 yield self._finding(block, BAR_SCORE, "footer.bar", "a bar of footer links")
         for block in credited_captions(page, self.data_package):
+            yield self._finding(
+                block, CREDITED_CAPTION_SCORE, "footer.credited-caption", "a credited photo caption"
+            )
+        for block in agency_credited_captions(page):
             yield self._finding(
                 block, CREDITED_CAPTION_SCORE, "footer.credited-caption", "a credited photo caption"
             )
@@ -259,6 +274,28 @@ def credited_captions(page: Page, package: str) -> Iterator[Block]:
                 return
             last = block.index
             yield block
+
+
+def agency_credited_captions(page: Page) -> Iterator[Block]:
+    """Caption lines closed by a bracketed agency credit ("... en Kiev (REUTERS/Jane Doe)"),
+    on whole scraped pages only (as :func:`credited_captions`)."""
+    source, blocks = page.source, page.blocks
+    if "/" not in source:
+        return
+    chrome: bool | None = None
+    last = -1
+    for match in _AGENCY_CREDIT.finditer(source):
+        block = _block_at(blocks, match.start())
+        if block is None or block.index == last or not _caption_sized(block):
+            continue
+        if block.text[: match.start() - block.start].rstrip()[-1:] in ".!?":
+            continue  # "... a sentence. (AFP/X)" may be a source note: captions run on
+        if chrome is None:
+            chrome = page_has_chrome(page)
+        if not chrome:
+            return
+        last = block.index
+        yield block
 
 
 def _credit_hits(source: str) -> list[int]:
