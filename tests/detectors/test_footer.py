@@ -327,7 +327,7 @@ def caption_lines(text: str, language: str | None = None) -> list[int]:
         # Korean "label=credit", and bracketed agency credits without a label.
         ("지난 1일 서울 광화문광장에서 시민들이 걷고 있다. /사진=연합뉴스", "ko"),
         ("지난 1일 서울 광화문광장에서 시민들이 걷고 있다. [사진=뉴시스]", "ko"),
-        ("Dmitry Muratov, periodista ruso y Premio Nobel de la Paz (REUTERS/Denis Balibouse)", "es"),
+        ("Dmitry Muratov, periodista ruso y Premio Nobel (REUTERS/Denis Balibouse)", "es"),
         ("Presiden meninjau lokasi banjir di Jakarta (ANTARA FOTO/Aditya Pradana)", "id"),
         ("The president speaks in the garden on Monday (AP Photo/Evan Vucci)", "en"),
     ],
