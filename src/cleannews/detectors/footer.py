@@ -83,7 +83,7 @@ _RARE_TAILS = (
 # 20%)" is no credit), and nothing follows the bracket (a sentence ending in "(EU/USA)." has
 # its full stop after it).
 _AGENCY_CREDIT = re.compile(
-    r"[ \t]\([A-Z][A-Z&.]{1,15}(?:[ \t][A-Z][A-Za-z]+)?/[ \t]?[^\W\d_][^\n()/\d%]{1,39}\)[ \t]*$",
+    r"\([A-Z][A-Z&.]{1,15}(?:[ \t][A-Z][A-Za-z]+)?/[ \t]?[^\W\d_][^\n()/\d%]{1,39}\)[ \t]*$",
     re.MULTILINE,
 )
 _START = attrgetter("start")
@@ -280,15 +280,13 @@ def agency_credited_captions(page: Page) -> Iterator[Block]:
     """Caption lines closed by a bracketed agency credit ("... en Kiev (REUTERS/Jane Doe)"),
     on whole scraped pages only (as :func:`credited_captions`)."""
     source, blocks = page.source, page.blocks
-    if "/" not in source:
-        return
     chrome: bool | None = None
     last = -1
-    for match in _AGENCY_CREDIT.finditer(source):
-        block = _block_at(blocks, match.start())
+    for at in _agency_credit_hits(source):
+        block = _block_at(blocks, at)
         if block is None or block.index == last or not _caption_sized(block):
             continue
-        if block.text[: match.start() - block.start].rstrip()[-1:] in ".!?":
+        if block.text[: at - block.start].rstrip()[-1:] in ".!?":
             continue  # "... a sentence. (AFP/X)" may be a source note: captions run on
         if chrome is None:
             chrome = page_has_chrome(page)
@@ -296,6 +294,17 @@ def agency_credited_captions(page: Page) -> Iterator[Block]:
             return
         last = block.index
         yield block
+
+
+def _agency_credit_hits(source: str) -> list[int]:
+    """Offsets of the bracketed agency credits closing a line (at the space before the
+    bracket), ascending. The pattern opens with a literal "(", which the regex engine
+    jumps to: the page costs a scan for that character, not a match try per character."""
+    return [
+        m.start() - 1
+        for m in _AGENCY_CREDIT.finditer(source)
+        if m.start() and source[m.start() - 1] in " \t"
+    ]
 
 
 def _credit_hits(source: str) -> list[int]:
