@@ -86,6 +86,13 @@ _AGENCY_CREDIT = re.compile(
     r"\([A-Z][A-Z&.]{1,15}(?:[ \t][A-Z][A-Za-z]+)?/[ \t]?[^\W\d_][^\n()/\d%]{1,39}\)[ \t]*$",
     re.MULTILINE,
 )
+# The same credit unbracketed after the caption's last sentence ("... on Monday. REUTERS/Jane
+# Doe", "... di Jakarta. ANTARA FOTO/Nama"): matched from its slash, the one character of it
+# the regex engine can jump to (the name starts upper-case, so a URL's lower-case path fails
+# at once), the agency then checked before it.
+_SLASH_CREDIT = re.compile(r"/[ \t]?[^\W\d_a-z][^\n()/\d%:]{1,39}$", re.MULTILINE)
+_AGENCY_BEFORE_SLASH = re.compile(r"[.!?][ \t]+[A-Z][A-Z&.]{1,15}(?:[ \t][A-Z][A-Za-z]+)?[ \t]?$")
+_SENTENCE_ENDS = frozenset(".!?")
 _START = attrgetter("start")
 # The credit labels' endings, their multi-word labels' last words, the labels (a tuple for
 # ``str.endswith``): see ``_label_endings``.
@@ -286,8 +293,6 @@ def agency_credited_captions(page: Page) -> Iterator[Block]:
         block = _block_at(blocks, at)
         if block is None or block.index == last or not _caption_sized(block):
             continue
-        if block.text[: at - block.start].rstrip()[-1:] in ".!?":
-            continue  # "... a sentence. (AFP/X)" may be a source note: captions run on
         if chrome is None:
             chrome = page_has_chrome(page)
         if not chrome:
@@ -297,14 +302,28 @@ def agency_credited_captions(page: Page) -> Iterator[Block]:
 
 
 def _agency_credit_hits(source: str) -> list[int]:
-    """Offsets of the bracketed agency credits closing a line (at the space before the
-    bracket), ascending. The pattern opens with a literal "(", which the regex engine
-    jumps to: the page costs a scan for that character, not a match try per character."""
-    return [
-        m.start() - 1
-        for m in _AGENCY_CREDIT.finditer(source)
-        if m.start() and source[m.start() - 1] in " \t"
-    ]
+    """Offsets of the agency credits closing a line (at the space before the credit),
+    ascending: bracketed ones after running text (a bracket after a full stop may be a
+    source note), unbracketed ones after a full stop. The credit names a person or a
+    company, every word capitalised ("(NATO/EU forces)" is no credit). Both patterns open
+    with a literal the regex engine jumps to ("(", "/"): a scan for one character, not a
+    match try per character of the page."""
+    hits = []
+    for m in _AGENCY_CREDIT.finditer(source):
+        at = m.start() - 1
+        if at >= 0 and source[at] in " \t" and _capitalised_name(m.group(), "/"):
+            if source[max(0, at - 8) : at].rstrip()[-1:] not in _SENTENCE_ENDS:
+                hits.append(at)
+    for m in _SLASH_CREDIT.finditer(source):
+        agency = _AGENCY_BEFORE_SLASH.search(source, max(0, m.start() - 32), m.start())
+        if agency is not None and _capitalised_name(m.group(), "/"):
+            hits.append(agency.start() + 1)
+    return sorted(hits)
+
+
+def _capitalised_name(credit: str, separator: str) -> bool:
+    name = credit.rsplit(separator, 1)[1].strip(" \t)")
+    return all(word[:1].isupper() for word in name.split())
 
 
 def _credit_hits(source: str) -> list[int]:
