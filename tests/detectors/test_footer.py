@@ -586,3 +586,54 @@ def test_blog_engine_share_buttons_and_meta_widget_lines_are_flagged(line: str) 
 def test_a_sentence_about_followers_is_not_flagged() -> None:
     line = "The singer thanked her fans, and other followers of the band, after the concert."
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+# -- bare date lines ---------------------------------------------------------------------------
+
+
+def dateline_lines(text: str, language: str | None) -> list[int]:
+    return [n for n, reason in flagged(text, language) if reason == "footer.regex"]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("March 3, 2020", "en"),
+        ("Tuesday, 3 March 2020", "en"),
+        ("8. November 2021", "de"),
+        ("Dienstag, 6. Mai 2014", "de"),
+        ("19.10.2019", "de"),
+        ("19 febbraio 2020", "it"),
+        ("mardi 1er décembre 2020", "fr"),
+        ("Lunes 02 Mayo, 2022", "es"),
+        ("segunda-feira, 2 de maio de 2022", "pt"),
+        ("16 marca 2021", "pl"),
+        ("22 ноября 2026 г.", "ru"),
+        ("Senin, 2 Januari 2023", "id"),
+        ("2024년 1월 2일", "ko"),
+        ("2024.01.02", "ko"),
+        ("2024年1月2日（火）", "ja"),
+    ],
+)
+def test_a_bare_date_line_on_a_scraped_page_is_flagged(line: str, language: str) -> None:
+    assert dateline_lines(on_page(line), language) == [9]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("May 2020 was the warmest month on record.", "en"),
+        ("In March 2020 the council met again.", "en"),
+        ("2020", "en"),
+        ("Veröffentlicht am 16.08.2019", "de"),  # a labelled dateline: maybe the article's own
+        ("October 20, 2019 at 1:31 pm", "en"),  # with a time: a comment's stamp, comments' call
+        ("29. Mai 2019 um 17:39", "de"),
+    ],
+)
+def test_dates_in_sentences_labelled_or_timed_are_not_flagged(line: str, language: str) -> None:
+    assert dateline_lines(on_page(line), language) == []
+
+
+def test_bare_dates_stay_in_text_an_extractor_already_cleaned() -> None:
+    """An extractor's output keeps the dates it means to (an embedded post's date)."""
+    assert dateline_lines(on_page("August 22, 2013", chrome=False), "en") == []
