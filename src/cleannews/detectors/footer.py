@@ -55,7 +55,6 @@ _LABEL_SEPARATORS = frozenset(":|»›>-–—：")
 _TOKEN_EDGES = ".:!?()[]{}\"'«»“”‘’-–—"
 _COPYRIGHT_FIRST = frozenset("©(Cc")  # cheap gate before the regex
 _COPYRIGHT = re.compile(r"©|\(c\)\s|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b)", re.IGNORECASE)
-DATELINE_TAG = "(?#dateline)"  # closes the [regex] phrases of a bare date line
 CREDIT_DATA = "footer_credits"  # data/<this>/<lang>.txt: credit labels ("foto", "photo", ...)
 CREDIT_MAX_CHARS = 50  # the credit itself: a name or an agency, never a sentence
 CAPTION_MIN_WORDS = 3  # words before the credit: a bare "Foto: X" line has its own phrases
@@ -159,11 +158,7 @@ class FooterDetector(PhraseDetector):
 
     def accept(self, page: Page, block: Block, phrase: Phrase) -> bool:
         """A one-word label prefix ("Tags", "Themen") needs a separator after it: "Tags: a, b"
-        is a tag line, "Tags are used to group articles" is prose. A bare date (a regex
-        tagged ``DATELINE_TAG``) is page metadata on a whole scraped page only: an
-        extractor's output keeps the dates it means to (an embedded post's date)."""
-        if phrase.section == "regex" and phrase.text.endswith(DATELINE_TAG):
-            return page_has_chrome(page)
+        is a tag line, "Tags are used to group articles" is prose."""
         if phrase.section != "prefix" or " " in phrase.text or _is_cjk(phrase.text[0]):
             return True
         return block.key[len(phrase.text) : len(phrase.text) + 1] in _LABEL_SEPARATORS
