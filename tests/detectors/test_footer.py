@@ -324,6 +324,15 @@ def caption_lines(text: str, language: str | None = None) -> list[int]:
         ("Merkel keskusteli pääministerin kanssa Berliinissä. Kuva: Alexander Becher", "fi"),
         ("Министр на встрече с журналистами в Москве. Фото: ТАСС", "ru"),
         ("Il ministro durante la conferenza stampa a Roma. (Foto: Ansa)", "it"),
+        # Korean "label=credit", and bracketed agency credits without a label.
+        ("지난 1일 서울 광화문광장에서 시민들이 걷고 있다. /사진=연합뉴스", "ko"),
+        ("지난 1일 서울 광화문광장에서 시민들이 걷고 있다. [사진=뉴시스]", "ko"),
+        ("Dmitry Muratov, periodista ruso y Premio Nobel (REUTERS/Denis Balibouse)", "es"),
+        ("Presiden meninjau lokasi banjir di Jakarta (ANTARA FOTO/Aditya Pradana)", "id"),
+        ("The president speaks in the garden on Monday (AP Photo/Evan Vucci)", "en"),
+        ("People queue outside a bank in Kyiv on Monday. REUTERS/Zohra Bensemra", "en"),
+        ("Presiden meninjau lokasi banjir di Jakarta, Senin. ANTARA FOTO/Aditya Pradana", "id"),
+        ("Il ministro durante la conferenza stampa a Roma. ANSA/ANGELO CARCONI", "it"),
     ],
 )
 def test_captions_closed_by_a_credit_are_flagged_on_scraped_pages(line: str, language: str) -> None:
@@ -340,6 +349,13 @@ def test_captions_closed_by_a_credit_are_flagged_on_scraped_pages(line: str, lan
         "He held up the picture: a small boat on a grey sea.",
         "The results are summarised in the chart below. Source: Example Institute",
         PROSE + " The photo was taken by a local artist. " + PROSE + " Photo: Jane Doe",
+        # A bracket closing a sentence or holding figures is no agency credit.
+        "The agreement holds for both sides of the talks (EU/USA).",
+        "The agreement holds for both sides of the talks. (EU/USA)",
+        "Reward: 940,000 points and one scroll (HP / MP 20% up, lasts 3 hours)",
+        "The value is then set with x = a + b for every row",
+        "He said the talks went well. NATO/EU forces",  # a name is capitalised
+        "Read the full annual report at https://www.example.org/reports/Annual",
     ],
 )
 def test_lines_that_are_not_credited_captions_are_not_flagged(line: str) -> None:

@@ -71,10 +71,28 @@ _TAIL = rf"[^\n:：©]{{0,{CREDIT_MAX_CHARS - 1}}}+$"
 _COLON_TAIL = re.compile(r":[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)
 # The rare marks occur a few times per page at most: ``str.find`` (memchr speed) jumps to each
 # and the tail is matched there, cheaper than the regex engine's own scan of the whole page.
+# Korean captions close with "label=credit" ("... 모습. /사진=연합뉴스", "[사진=뉴시스]").
 _RARE_TAILS = (
     ("：", re.compile(r"：[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)),
     ("©", re.compile(r"©[^\n:：©]" + _TAIL, re.MULTILINE)),
+    ("=", re.compile(r"=[ \t]*[^\W\d_]" + _TAIL, re.MULTILINE)),
 )
+# A caption closed by a bracketed agency credit without a label: "(REUTERS/Jane Doe)",
+# "(AFP/Getty Images)", "(ANTARA FOTO/Nama)". The agency is one upper-case word (a label may
+# follow it), a slash right after it sets the photographer's name off (no figures: "(HP / MP
+# 20%)" is no credit), and nothing follows the bracket (a sentence ending in "(EU/USA)." has
+# its full stop after it).
+_AGENCY_CREDIT = re.compile(
+    r"\([A-Z][A-Z&.]{1,15}(?:[ \t][A-Z][A-Za-z]+)?/[ \t]?[^\W\d_][^\n()/\d%]{1,39}\)[ \t]*$",
+    re.MULTILINE,
+)
+# The same credit unbracketed after the caption's last sentence ("... on Monday. REUTERS/Jane
+# Doe", "... di Jakarta. ANTARA FOTO/Nama"): matched from its slash, the one character of it
+# the regex engine can jump to (the name starts upper-case, so a URL's lower-case path fails
+# at once), the agency then checked before it.
+_SLASH_CREDIT = re.compile(r"/[ \t]?[^\W\d_a-z][^\n()/\d%:]{1,39}$", re.MULTILINE)
+_AGENCY_BEFORE_SLASH = re.compile(r"[.!?][ \t]+[A-Z][A-Z&.]{1,15}(?:[ \t][A-Z][A-Za-z]+)?[ \t]?$")
+_SENTENCE_ENDS = frozenset(".!?")
 _START = attrgetter("start")
 # The credit labels' endings, their multi-word labels' last words, the labels (a tuple for
 # ``str.endswith``): see ``_label_endings``.
@@ -107,6 +125,10 @@ class FooterDetector(PhraseDetector):
             elif self._is_link_bar(table, block):
                 yield self._finding(block, BAR_SCORE, "footer.bar", "a bar of footer links")
         for block in credited_captions(page, self.data_package):
+            yield self._finding(
+                block, CREDITED_CAPTION_SCORE, "footer.credited-caption", "a credited photo caption"
+            )
+        for block in agency_credited_captions(page):
             yield self._finding(
                 block, CREDITED_CAPTION_SCORE, "footer.credited-caption", "a credited photo caption"
             )
@@ -259,6 +281,49 @@ def credited_captions(page: Page, package: str) -> Iterator[Block]:
                 return
             last = block.index
             yield block
+
+
+def agency_credited_captions(page: Page) -> Iterator[Block]:
+    """Caption lines closed by a bracketed agency credit ("... en Kiev (REUTERS/Jane Doe)"),
+    on whole scraped pages only (as :func:`credited_captions`)."""
+    source, blocks = page.source, page.blocks
+    chrome: bool | None = None
+    last = -1
+    for at in _agency_credit_hits(source):
+        block = _block_at(blocks, at)
+        if block is None or block.index == last or not _caption_sized(block):
+            continue
+        if chrome is None:
+            chrome = page_has_chrome(page)
+        if not chrome:
+            return
+        last = block.index
+        yield block
+
+
+def _agency_credit_hits(source: str) -> list[int]:
+    """Offsets of the agency credits closing a line (at the space before the credit),
+    ascending: bracketed ones after running text (a bracket after a full stop may be a
+    source note), unbracketed ones after a full stop. The credit names a person or a
+    company, every word capitalised ("(NATO/EU forces)" is no credit). Both patterns open
+    with a literal the regex engine jumps to ("(", "/"): a scan for one character, not a
+    match try per character of the page."""
+    hits = []
+    for m in _AGENCY_CREDIT.finditer(source):
+        at = m.start() - 1
+        if at >= 0 and source[at] in " \t" and _capitalised_name(m.group(), "/"):
+            if source[max(0, at - 8) : at].rstrip()[-1:] not in _SENTENCE_ENDS:
+                hits.append(at)
+    for m in _SLASH_CREDIT.finditer(source):
+        agency = _AGENCY_BEFORE_SLASH.search(source, max(0, m.start() - 32), m.start())
+        if agency is not None and _capitalised_name(m.group(), "/"):
+            hits.append(agency.start() + 1)
+    return sorted(hits)
+
+
+def _capitalised_name(credit: str, separator: str) -> bool:
+    name = credit.rsplit(separator, 1)[1].strip(" \t)")
+    return all(word[:1].isupper() for word in name.split())
 
 
 def _credit_hits(source: str) -> list[int]:
