@@ -324,15 +324,19 @@ def _agency_credit_hits(source: str) -> list[int]:
         # Cheapest first: the agency (or a space after it) before the slash, no figure after it.
         if source[at - 1] in _BEFORE_SLASH and not source[at + 1 : at + 2].isdecimal():
             near = source[at + 3 : at + _CREDIT_REACH]
-            if ")" in near or "\n" in near or at + _CREDIT_REACH > size:
-                _slash_credit_hit(source, at, hits)
+            line_end = "\n" in near or at + _CREDIT_REACH > size
+            if ")" in near:
+                _bracketed_credit_hit(source, at, line_end, hits)
+            elif line_end:
+                _unbracketed_credit_hit(source, at, hits)
         at = source.find("/", at + 1)
     return sorted(hits)
 
 
-def _slash_credit_hit(source: str, slash: int, hits: list[int]) -> None:
-    """Add the hit of the agency credit (either pattern) whose slash is at ``slash``, if any.
-    The bracketed credit opens at the last "(" before its slash (its agency holds none)."""
+def _bracketed_credit_hit(source: str, slash: int, line_end: bool, hits: list[int]) -> None:
+    """Add the hit of the agency credit whose slash is at ``slash``, if any: bracketed, or
+    (the line ending close enough) unbracketed. The bracketed credit opens at the last "("
+    before its slash (its agency holds none)."""
     bracket = source.rfind("(", 0, slash)
     m = _AGENCY_CREDIT.match(source, bracket) if bracket != -1 else None
     if m is not None and m.end() > slash:  # not a credit of an earlier slash
@@ -340,7 +344,11 @@ def _slash_credit_hit(source: str, slash: int, hits: list[int]) -> None:
         if at >= 0 and source[at] in " \t" and _capitalised_name(m.group(), "/"):
             if source[max(0, at - 8) : at].rstrip()[-1:] not in _SENTENCE_ENDS:
                 hits.append(at)
-        return
+    elif line_end:  # the ")" may be on a later line
+        _unbracketed_credit_hit(source, slash, hits)
+
+
+def _unbracketed_credit_hit(source: str, slash: int, hits: list[int]) -> None:
     m = _SLASH_CREDIT.match(source, slash)
     if m is not None:
         agency = _AGENCY_BEFORE_SLASH.search(source, max(0, slash - 32), slash)
