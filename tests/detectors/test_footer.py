@@ -586,3 +586,48 @@ def test_blog_engine_share_buttons_and_meta_widget_lines_are_flagged(line: str) 
 def test_a_sentence_about_followers_is_not_flagged() -> None:
     line = "The singer thanked her fans, and other followers of the band, after the concert."
     assert flagged(f"{PROSE}\n{line}\n{PROSE}", None) == []
+
+
+def _agency_hits_by_regex_scan(source: str) -> list[int]:
+    """The agency credits as the patterns alone find them: two scans of the whole page."""
+    from cleannews.detectors.footer import (
+        _AGENCY_BEFORE_SLASH,
+        _AGENCY_CREDIT,
+        _SENTENCE_ENDS,
+        _SLASH_CREDIT,
+        _capitalised_name,
+    )
+
+    hits = []
+    for m in _AGENCY_CREDIT.finditer(source):
+        at = m.start() - 1
+        if at >= 0 and source[at] in " \t" and _capitalised_name(m.group(), "/"):
+            if source[max(0, at - 8) : at].rstrip()[-1:] not in _SENTENCE_ENDS:
+                hits.append(at)
+    for m in _SLASH_CREDIT.finditer(source):
+        agency = _AGENCY_BEFORE_SLASH.search(source, max(0, m.start() - 32), m.start())
+        if agency is not None and _capitalised_name(m.group(), "/"):
+            hits.append(agency.start() + 1)
+    return sorted(hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muratov en Oslo (REUTERS/Denis Balibouse)",
+        "Muratov en Oslo (REUTERS/Denis Balibouse) \t \nNext line (AFP/Getty Images)",
+        "Muratov en Oslo (AP Photo/ Evan Vucci)\r\nNext",
+        "Queue in Kyiv on Monday. REUTERS/Zohra Bensemra\nQueue in Kyiv. AFP /Jane Doe",
+        "Queue in Kyiv on Monday. REUTERS\n/Zohra Bensemra",  # "$" before a last line break
+        "Kyiv on Monday. REUTERS/" + "Z" * 39 + "\nKyiv (AFP/" + "Z" * 40 + ")",  # the reach
+        "Kyiv on Monday. REUTERS/" + "Z" * 41 + "\nKyiv (AFP/" + "Z" * 41 + ")",  # beyond it
+        "Kyiv (AFP/Jane Doe\n) and (AFP/Jane) Doe (AFP/Getty/Images)",
+        "/Jane Doe\n(/Jane) (A/Jane) (AB/Jane Doe)",
+        "See 12/03/2020, https://example.org/Path/To and JIM WATSON/AFP/Getty Images",
+        "Reward (HP / MP 20% up)\nBlood / Hematology\nOn TV/Radio\nKyiv. EU/USA",
+    ],
+)
+def test_the_slash_gates_keep_every_agency_credit_the_patterns_find(text: str) -> None:
+    from cleannews.detectors.footer import _agency_credit_hits
+
+    assert _agency_credit_hits(text) == _agency_hits_by_regex_scan(text)

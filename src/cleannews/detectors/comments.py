@@ -60,7 +60,13 @@ from .marker_regions import (
     region_plausible,
 )
 from .page_structure import page_has_chrome
-from .phrase_detector import PhraseDetector, digit_blocks, phrase_candidates, scanned_blocks
+from .phrase_detector import (
+    PhraseDetector,
+    digit_blocks,
+    joined_keys,
+    phrase_candidates,
+    scanned_blocks,
+)
 from .phrases import Phrase, PhraseTable, load_table
 from .registry import register_detector
 
@@ -157,6 +163,7 @@ AVATAR_COMMENT_MIN_WORDS = 10
 MIN_AVATARS = 2
 AVATAR_SCORE = 0.75
 _ONE_LETTER_KEY = re.compile(r"\n[^\W\d_]\n")  # in "\n"-joined line keys (not the last)
+_ONE_CHAR_KEY = re.compile(r"\n.\n")  # the same, any character: the page-level gate
 
 
 _phrase_match = PhraseDetector.match  # no ``super()`` proxy per line: match runs on every line
@@ -392,6 +399,10 @@ class CommentsDetector(RegionCheckedPhraseDetector):
 def avatar_comments(page: Page) -> list[Block]:
     """Initial, name and comment lines of each avatar header, when there are
     :data:`MIN_AVATARS` or more (see the module docstring)."""
+    # Most pages have no one-letter line: a gate without the letter test (a class test per
+    # line break costs the regex engine more than the scan itself) answers that first.
+    if _ONE_CHAR_KEY.search(joined_keys(page, CTA_MAX_WORDS)) is None:
+        return []
     blocks = page.blocks
     found: list[Block] = []
     # Cheap: one search over the short lines' joined keys (memoised) finds one-letter lines.

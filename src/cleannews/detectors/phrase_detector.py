@@ -460,6 +460,12 @@ def scan_line_numbers(joined: str, scan: re.Pattern[str], lead: int = 1) -> Iter
             return
 
 
+def joined_keys(page: Page, max_words: int) -> str:
+    """The memoised joined keys :func:`scanned_blocks` searches (see ``_joined_keys``): for a
+    page-level gate before a scan."""
+    return _joined_keys(page, max_words)
+
+
 def _joined_keys(page: Page, max_words: int) -> str:
     """``"\n" + "\n".join(keys)`` of the blocks of at most ``max_words`` words (memoised)."""
     memo_key = (_JOINED_MEMO, max_words)
