@@ -140,21 +140,14 @@ PROSE_20 = (
     "spring after years of delays and rising costs."
 )
 IDEMPOTENCE_CASES = [
+    # Once-known gaps, fixed: kept as regressions.
     pytest.param(
-        "Some text.\n&w=3840&q=100) https://example.com/a.jpg",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="debris: whole-line rules (bare-url, url-tail) judge the line before its "
-            "inline debris is cut, so the URL left alone is flagged only on a second pass",
-        ),
-        id="debris-residue-is-a-bare-url",
+        "Some text.\n&w=3840&q=100) https://example.com/a.jpg", id="debris-residue-is-a-bare-url"
     ),
     pytest.param(
         "Some text.\n&w=3840&q=100) ?utm_source=feed&utm_medium=rss",
-        marks=pytest.mark.xfail(strict=True, reason="debris: same, residue is a url-tail"),
         id="debris-residue-is-a-url-tail",
     ),
-    # Once-known gaps, fixed: kept as regressions.
     pytest.param(f"Menu\n{PROSE_20}\n{PROSE_20}", id="duplicates-title-after-nav"),
     pytest.param(
         "Headline of the day\nThe the the the the the.\nThe the the the the the. &w=3840&q=100)",

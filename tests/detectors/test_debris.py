@@ -111,6 +111,60 @@ def test_inline_findings_lie_inside_their_line() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # What inline cuts leave of a line is judged as the cleaned text will show it.
+        (
+            "&w=3840&q=100) https://cdn.example.com/photo.jpg",
+            [
+                ("&w=3840&q=100)", "debris.url-tail"),
+                ("https://cdn.example.com/photo.jpg", "debris.bare-url"),
+            ],
+        ),
+        (
+            "&w=3840&q=100) ?utm_source=feed&utm_medium=rss",
+            [
+                ("&w=3840&q=100)", "debris.url-tail"),
+                ("?utm_source=feed&utm_medium=rss", "debris.url-tail"),
+            ],
+        ),
+        (
+            '<img src="a.jpg" class="x"> www.example.com/page',
+            [
+                ('<img src="a.jpg" class="x">', "debris.html"),
+                ("www.example.com/page", "debris.bare-url"),
+            ],
+        ),
+    ],
+)
+def test_the_residue_of_a_cut_line_is_judged_too(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    assert flagged(f"{PROSE}\n{line}\n{PROSE}") == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Prose left by the cut, a URL continuing a sentence, pieces on both sides of a cut.
+        "&w=3840&q=100) The council met on Tuesday.",
+        "&w=3840&q=100) see https://example.com/report,",
+        "https://example.com/a &amp; https://example.com/b",
+    ],
+)
+def test_a_residue_that_is_not_debris_stays(line: str) -> None:
+    reasons = {reason for _, reason in flagged(f"{PROSE}\n{line}\n{PROSE}")}
+    assert "debris.bare-url" not in reasons
+    assert len(reasons) <= 1
+
+
+def test_a_residue_url_beside_other_urls_is_a_source_list() -> None:
+    urls = "https://example.com/a\nhttps://example.org/b\nhttps://example.net/c"
+    text = f"{PROSE}\n&w=3840&q=100) {urls}\n{PROSE}"
+    assert [reason for _, reason in flagged(text)] == ["debris.url-tail"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "UTM_Source=news; Campaign=spring",

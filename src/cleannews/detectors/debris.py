@@ -158,10 +158,42 @@ class DebrisDetector(Detector):
             if whole is not None:
                 yield self.finding(block, Kind.DEBRIS, LINE_SCORE, whole[0], whole[1])
             elif i in may_be_inline or _holds_any(block.text, _INLINE_LONGER):
-                yield from self._inline(block, _in_markup_listing(blocks, i))
+                taken: list[tuple[int, int]] = []
+                yield from self._inline(block, _in_markup_listing(blocks, i), taken)
+                if taken:
+                    yield from self._residue(blocks, i, taken)
 
-    def _inline(self, block: Block, listing: bool) -> Iterator[Finding]:
-        taken: list[tuple[int, int]] = []
+    def _residue(
+        self, blocks: Sequence[Block], i: int, taken: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
+        """What the inline cuts leave of the line, when it is one piece that is itself a
+        whole-line shape (``&w=3840&q=100) https://cdn.example/photo.jpg`` leaves a bare URL):
+        judged now, as the cleaned text will show it, so that cleaning again finds nothing."""
+        block = blocks[i]
+        piece = _single_piece(block.text, taken)
+        if piece is None:
+            return
+        start, end = piece
+        text = block.text[start:end]
+        whole = _whole_line(text)
+        if whole is None and text.startswith(_URL_STARTS) and _is_lone_url(blocks, i, text):
+            whole = ("debris.bare-url", "a bare URL alone on a line")
+        if whole is not None:
+            reason, explanation = whole
+            yield Finding(
+                block.start + start,
+                block.start + end,
+                Kind.DEBRIS,
+                LINE_SCORE,
+                self.name,
+                reason,
+                f"{explanation} (once the debris beside it is cut)",
+            )
+
+    def _inline(
+        self, block: Block, listing: bool, taken: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
+        """Inline debris of the line; the cut ranges (line offsets) are added to ``taken``."""
         for reason, explanation, needs, pattern in _INLINE_PATTERNS:
             if needs not in block.text or (listing and pattern is _TAG_RUN):
                 continue
@@ -240,10 +272,26 @@ def _in_markup_listing(blocks: Sequence[Block], i: int) -> bool:
     return any(b.text.startswith("<") for b in neighbours)
 
 
-def _is_lone_url(blocks: Sequence[Block], i: int) -> bool:
+def _single_piece(text: str, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The one stretch of ``text`` outside the ``taken`` ranges that holds more than
+    whitespace (trimmed), or ``None`` when there are none or several (a line cut in the
+    middle: its pieces are joined by the renderer)."""
+    pieces = []
+    at = 0
+    for start, end in sorted(taken) + [(len(text), len(text))]:
+        first, last = _trimmed(text, at, start)
+        if first < last:
+            pieces.append((first, last))
+        at = max(at, end)
+    return pieces[0] if len(pieces) == 1 else None
+
+
+def _is_lone_url(blocks: Sequence[Block], i: int, text: str | None = None) -> bool:
     """A bare URL line with no URL line beside it (a list of URLs is a list of sources), and
-    not continuing a sentence or reference (``see https://example.org/spec,``)."""
-    text = blocks[i].text
+    not continuing a sentence or reference (``see https://example.org/spec,``). ``text``:
+    what is left of line ``i`` (default: all of it)."""
+    if text is None:
+        text = blocks[i].text
     if not text.startswith(_URL_STARTS) or text[-1] in _CONTINUES:
         return False
     if not _BARE_URL.fullmatch(text):
