@@ -178,3 +178,55 @@ def page_text(draw: st.DrawFn) -> str:
         out.append(pad + line + draw(st.sampled_from(["", "", " "])))
         out.append(draw(st.sampled_from(LINE_BREAKS)))
     return "".join(out[:-1]) if out else ""
+
+
+# Nested markup: tags of every role the HTML view weighs (content, chrome, hidden, scripts),
+# attributes that name boilerplate or hide a node, unclosed tags, comments, CDATA, entities.
+MARKUP_TAGS = (
+    "div p span a article main nav footer aside ul li h1 h2 script style table tr td br img "
+    "section header form iframe noscript template pre code b em svg"
+).split()
+MARKUP_ATTRIBUTES = (
+    "",
+    ' class="related"',
+    ' id="comments"',
+    ' class="ad promo"',
+    ' href="https://x.test/a"',
+    " hidden",
+    ' style="display:none"',
+    ' itemprop="articleBody"',
+    ' role="navigation"',
+    ' data-x="&amp;"',
+    ' src="//i.test/p.jpg?w=3840&q=100"',
+)
+MARKUP_PIECES = [
+    "Related Articles",
+    "Comments",
+    "The council approved the budget on Tuesday.",
+    "&nbsp;",
+    "&#0;",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<!DOCTYPE html>",
+]
+markup_text = st.lists(
+    st.sampled_from(AWKWARD_CHARS + list("abcdefgh ijk.,;:()=") + MARKUP_PIECES), max_size=20
+).map("".join)
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    parts = st.tuples(
+        st.sampled_from(MARKUP_TAGS),
+        st.sampled_from(MARKUP_ATTRIBUTES),
+        st.lists(children, max_size=4),
+        st.booleans(),
+    )
+    return parts.map(lambda p: f"<{p[0]}{p[1]}>" + "".join(p[2]) + (f"</{p[0]}>" if p[3] else ""))
+
+
+nested_markup = st.tuples(
+    st.sampled_from(["", "<html><head><title>T</title></head><body>", "<body>"]),
+    st.recursive(markup_text, _element, max_leaves=30),
+).map("".join)

@@ -24,7 +24,7 @@ from cleannews.resolve.resolver import resolve
 from cleannews.spans import Finding, Scope
 from cleannews.text.blocks import LINE_BREAK, split_blocks
 
-from strategies import any_text, page_text
+from strategies import any_text, nested_markup, page_text
 
 # Deterministic: the same examples on every run and machine, no example database.
 FAST = settings(
@@ -200,6 +200,19 @@ def test_html_input_keeps_the_contracts(markup: str) -> None:
     doc = BUILTIN.clean(markup, kind="auto", detect_language=False)
     assert doc.input_kind == "html"
     assert_contracts(doc)
+
+
+@FAST
+@given(nested_markup, st.booleans())
+def test_nested_markup_keeps_the_contracts(markup: str, as_bytes: bool) -> None:
+    source: str | bytes = markup.encode("utf-8", "surrogatepass") if as_bytes else markup
+    try:
+        doc = BUILTIN.clean(source, kind="html", detect_language=False)
+    except CleanNewsError:
+        return  # a typed refusal is allowed; any other exception fails the test
+    assert_contracts(doc)
+    again = BUILTIN.clean(source, kind="html", detect_language=False)
+    assert again.to_dict() == doc.to_dict()
 
 
 # -- resolver and renderer under arbitrary findings -----------------------------------------
