@@ -38,7 +38,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from typing import ClassVar, Iterator, Sequence
+from typing import ClassVar, Iterable, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
@@ -216,29 +216,40 @@ class CommentsDetector(RegionCheckedPhraseDetector):
 
     def _avatar_findings(self, page: Page, flagged: set[int]) -> Iterator[Finding]:
         """Initial, name and comment of each avatar header (see the module docstring)."""
-        for block in avatar_comments(page):
-            if block.start not in flagged:
-                flagged.add(block.start)
-                yield self.finding(
-                    block,
-                    Kind.COMMENTS,
-                    AVATAR_SCORE,
-                    reason="comments.avatar",
-                    explanation="under a reader's avatar initial and name, one of several",
-                )
+        return self._new_line_findings(
+            avatar_comments(page),
+            flagged,
+            AVATAR_SCORE,
+            "comments.avatar",
+            "under a reader's avatar initial and name, one of several",
+        )
 
     def _house_rule_findings(
         self, page: Page, notices: list[int], flagged: set[int]
     ) -> Iterator[Finding]:
-        for block in house_rules(page, notices):
+        return self._new_line_findings(
+            house_rules(page, notices),
+            flagged,
+            RULES_SCORE,
+            "comments.house-rules",
+            "an item of a bulleted list holding two or more comment notices",
+        )
+
+    def _new_line_findings(
+        self,
+        blocks: Iterable[Block],
+        flagged: set[int],
+        score: float,
+        reason: str,
+        explanation: str,
+    ) -> Iterator[Finding]:
+        """A comments finding for each of ``blocks`` no finding flagged yet (``flagged``: the
+        starts of the lines flagged so far, updated)."""
+        for block in blocks:
             if block.start not in flagged:
                 flagged.add(block.start)
                 yield self.finding(
-                    block,
-                    Kind.COMMENTS,
-                    RULES_SCORE,
-                    reason="comments.house-rules",
-                    explanation="an item of a bulleted list holding two or more comment notices",
+                    block, Kind.COMMENTS, score, reason=reason, explanation=explanation
                 )
 
     def _between(self, page: Page, headers: list[Finding], flagged: set[int]) -> Iterator[Finding]:
@@ -431,9 +442,9 @@ def house_rules(page: Page, notices: list[int]) -> list[Block]:
     done = -1
     for start in notices:
         block = page.block_at(start)
-        if block is None or block.index <= done or _bullet(block) is None:
+        bullet = None if block is None or block.index <= done else _bullet(block)
+        if block is None or bullet is None:
             continue
-        bullet = _bullet(block)
         first = last = block.index
         while first > 0 and _bullet(blocks[first - 1]) == bullet:
             first -= 1

@@ -151,10 +151,7 @@ class DebrisDetector(Detector):
         candidates, may_be_inline = _candidates(page)
         for i in candidates:
             block = blocks[i]
-            whole = _whole_line(block.text)
-            # (``_is_lone_url``'s first test, asked here: most candidates are prose, not URLs.)
-            if whole is None and block.text.startswith(_URL_STARTS) and _is_lone_url(blocks, i):
-                whole = ("debris.bare-url", "a bare URL alone on a line")
+            whole = _line_shape(blocks, i, block.text)
             if whole is not None:
                 yield self.finding(block, Kind.DEBRIS, LINE_SCORE, whole[0], whole[1])
             elif i in may_be_inline or _holds_any(block.text, _INLINE_LONGER):
@@ -174,10 +171,7 @@ class DebrisDetector(Detector):
         if piece is None:
             return
         start, end = piece
-        text = block.text[start:end]
-        whole = _whole_line(text)
-        if whole is None and text.startswith(_URL_STARTS) and _is_lone_url(blocks, i, text):
-            whole = ("debris.bare-url", "a bare URL alone on a line")
+        whole = _line_shape(blocks, i, block.text[start:end])
         if whole is not None:
             reason, explanation = whole
             yield Finding(
@@ -214,6 +208,16 @@ class DebrisDetector(Detector):
                     reason,
                     explanation,
                 )
+
+
+def _line_shape(blocks: Sequence[Block], i: int, text: str) -> tuple[str, str] | None:
+    """(reason, explanation) when ``text``, line ``i`` or what is left of it, is debris as a
+    whole: one of :func:`_whole_line`'s shapes, or a lone bare URL."""
+    whole = _whole_line(text)
+    # (``_is_lone_url``'s first test, asked here: most candidates are prose, not URLs.)
+    if whole is None and text.startswith(_URL_STARTS) and _is_lone_url(blocks, i, text):
+        whole = ("debris.bare-url", "a bare URL alone on a line")
+    return whole
 
 
 def _whole_line(text: str) -> tuple[str, str] | None:
@@ -286,12 +290,10 @@ def _single_piece(text: str, taken: list[tuple[int, int]]) -> tuple[int, int] | 
     return pieces[0] if len(pieces) == 1 else None
 
 
-def _is_lone_url(blocks: Sequence[Block], i: int, text: str | None = None) -> bool:
-    """A bare URL line with no URL line beside it (a list of URLs is a list of sources), and
-    not continuing a sentence or reference (``see https://example.org/spec,``). ``text``:
-    what is left of line ``i`` (default: all of it)."""
-    if text is None:
-        text = blocks[i].text
+def _is_lone_url(blocks: Sequence[Block], i: int, text: str) -> bool:
+    """``text`` (line ``i`` or what is left of it) is a bare URL with no URL line beside it
+    (a list of URLs is a list of sources), and does not continue a sentence or reference
+    (``see https://example.org/spec,``)."""
     if not text.startswith(_URL_STARTS) or text[-1] in _CONTINUES:
         return False
     if not _BARE_URL.fullmatch(text):

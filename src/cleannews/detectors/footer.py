@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 from operator import attrgetter
-from typing import Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..kinds import Kind
 from ..page import Page
@@ -266,38 +266,40 @@ def _segment(tokens: list[str], known: dict[str, tuple[Phrase, ...]]) -> tuple[i
 def credited_captions(page: Page, package: str) -> Iterator[Block]:
     """Caption lines closed by a photo credit, in page order, on whole scraped pages only:
     an extractor's output (no site chrome around the article) keeps captions on purpose."""
-    source, blocks = page.source, page.blocks
+    source = page.source
     hits = _credit_hits(source)
     if not hits:
         return
     labels, ends = _credit_labels(package)
     gate = _label_endings(package)
-    chrome: bool | None = None  # asked at the first credited caption: most pages have none
-    last = -1
-    for at in hits:
-        if _no_label_before(source, at, ends, gate):
-            continue
-        block = _block_at(blocks, at)
-        if block is None or block.index == last or not _caption_sized(block):
-            continue
-        if _closes_caption(block.text, at - block.start, labels, ends):
-            if chrome is None:
-                chrome = page_has_chrome(page)
-            if not chrome:
-                return
-            last = block.index
-            yield block
+    labelled = (at for at in hits if not _no_label_before(source, at, ends, gate))
+
+    def closes(block: Block, at: int) -> bool:
+        return _closes_caption(block.text, at - block.start, labels, ends)
+
+    yield from _captions_on_chrome_pages(page, labelled, closes)
 
 
 def agency_credited_captions(page: Page) -> Iterator[Block]:
     """Caption lines closed by a bracketed agency credit ("... en Kiev (REUTERS/Jane Doe)"),
     on whole scraped pages only (as :func:`credited_captions`)."""
-    source, blocks = page.source, page.blocks
+    return _captions_on_chrome_pages(page, _agency_credit_hits(page.source))
+
+
+def _captions_on_chrome_pages(
+    page: Page, hits: Iterable[int], closes: Callable[[Block, int], bool] | None = None
+) -> Iterator[Block]:
+    """The caption-sized lines holding ``hits`` (ascending source offsets) whose hit
+    ``closes`` the caption (default: any), each once, if the page has site chrome (asked at
+    the first such line: most pages have none)."""
+    blocks = page.blocks
     chrome: bool | None = None
     last = -1
-    for at in _agency_credit_hits(source):
+    for at in hits:
         block = _block_at(blocks, at)
         if block is None or block.index == last or not _caption_sized(block):
+            continue
+        if closes is not None and not closes(block, at):
             continue
         if chrome is None:
             chrome = page_has_chrome(page)

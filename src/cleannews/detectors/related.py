@@ -24,6 +24,7 @@ from ..kinds import Kind
 from ..page import Page
 from ..spans import Finding
 from ..text.blocks import Block
+from ..text.runs import close_runs
 from .ads import CTA_MAX_WORDS, PHRASE_GROUP
 from .marker_regions import RegionCheckedPhraseDetector
 from .phrase_detector import PhraseDetector, phrase_candidates, prefix_lines, short_blocks
@@ -201,13 +202,9 @@ def teaser_units(page: Page, links: Sequence[Block]) -> list[Block]:
     linked = {b.index for b in links}
     units = [b.index for b in links if b.index and blocks[b.index - 1].words >= BLURB_MIN_WORDS]
     found: list[Block] = []
-    run: list[int] = []
-    for i in units:
-        if run and i - run[-1] > UNIT_MAX_LINES:
-            found += _unit_span(blocks, run, linked)
-            run = []
-        run.append(i)
-    return found + _unit_span(blocks, run, linked)
+    for run in close_runs(units, UNIT_MAX_LINES):
+        found += _unit_span(blocks, run, linked)
+    return found
 
 
 def _unit_span(blocks: Sequence[Block], run: list[int], linked: set[int]) -> list[Block]:

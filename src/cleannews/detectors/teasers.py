@@ -31,6 +31,7 @@ from ..page import Page
 from ..spans import Finding
 from ..text.blocks import Block
 from ..text.features import page_features
+from ..text.runs import close_runs
 from ..text.topic import content_tokens, overlap, union_tokens
 from .base import Detector
 from .phrase_detector import scan_line_numbers
@@ -348,17 +349,8 @@ def _chained(pairs_at: list[int]) -> list[int]:
     the one before two blocks later, or three with a timestamp between them, so only chains
     of at least ``MIN_RUN_PAIRS`` pairs so spaced can make one. The others are dropped before
     any timestamp is tested (most pages have a few scattered pairs and no run)."""
-    kept: list[int] = []
-    chain: list[int] = []
-    for h in pairs_at:
-        if chain and h - chain[-1] > 3:  # (pairs are at least two blocks apart)
-            if len(chain) >= MIN_RUN_PAIRS:
-                kept += chain
-            chain = []
-        chain.append(h)
-    if len(chain) >= MIN_RUN_PAIRS:
-        kept += chain
-    return kept
+    chains = close_runs(pairs_at, 3)  # (pairs are at least two blocks apart)
+    return [h for chain in chains if len(chain) >= MIN_RUN_PAIRS for h in chain]
 
 
 def _pairs_from(

@@ -203,13 +203,7 @@ def _single_spaced(text: str) -> bool:
 
 def split_blocks(source: str) -> tuple[Block, ...]:
     """Blocks of ``source`` in order. Linear in ``len(source)``."""
-    return split_blocks_folded(source)[0]
-
-
-def split_blocks_folded(source: str) -> tuple[tuple[Block, ...], list[str]]:
-    """:func:`split_blocks`, and the casefolded text of each block (made for the keys anyway)."""
-    blocks, columns = split_blocks_columns(source)
-    return blocks, columns.folded
+    return split_blocks_columns(source)[0]
 
 
 def split_blocks_columns(source: str) -> tuple[tuple[Block, ...], LineColumns]:

@@ -73,8 +73,11 @@ class TopicText:
     many tokens are asked about."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self._text = "\n".join(texts).casefold()  # as ``union_tokens`` sees them
-        self._budget = search_budget(len(self._text))  # characters left to scan in searches
+        self._start("\n".join(texts).casefold())  # as ``union_tokens`` sees them
+
+    def _start(self, folded: str) -> None:
+        self._text = folded
+        self._budget = search_budget(len(folded))  # characters left to scan in searches
         self._tokens: set[str] | None = None  # its content tokens, once tokenized
 
     @classmethod
@@ -84,9 +87,7 @@ class TopicText:
         folded texts is folding the joined text, and the fold (a pass over every character,
         slow for non-ASCII text) is not paid again."""
         topic = cls.__new__(cls)
-        topic._text = "\n".join(folded)
-        topic._budget = search_budget(len(topic._text))
-        topic._tokens = None
+        topic._start("\n".join(folded))
         return topic
 
     def shares(self, tokens: set[str], share: float) -> bool:
